@@ -1,0 +1,50 @@
+package org.ccmkit.core.rules;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.google.common.collect.ImmutableSortedSet;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.ccmkit.core.model.PractitionerRef;
+import org.ccmkit.core.model.SourceRef;
+import org.ccmkit.core.model.StaffRole;
+import org.immutables.value.Value;
+
+/**
+ * A stretch of counted time: one person's overlapping or touching entries for one program merged
+ * into one interval, with the whole minutes it counts and the day (in the practice's zone) it
+ * counts on. Value-based.
+ *
+ * @since 0.1.0
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableCountedBlock.class)
+@JsonDeserialize(as = ImmutableCountedBlock.class)
+public abstract class CountedBlock implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  CountedBlock() {}
+
+  /** Who spent the time. */
+  public abstract PractitionerRef performer();
+
+  /** The role it counts in. */
+  public abstract StaffRole role();
+
+  /** Start of the interval. */
+  public abstract Instant start();
+
+  /** End of the interval. */
+  public abstract Instant end();
+
+  /** The day the time counts on: the date of {@link #start()} in the practice's zone. */
+  public abstract LocalDate date();
+
+  /** The whole minutes counted. */
+  public abstract int minutes();
+
+  /** The time entries merged into this block. */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedSet<SourceRef> sources();
+}
