@@ -123,8 +123,11 @@ public abstract class Decision implements Serializable {
         && Ordering.from(Evidence.ORDER).isOrdered(evidence())) {
       return this;
     }
-    return ImmutableDecision.copyOf(this)
-        .withReasons(ImmutableList.sortedCopyOf(Reason.ORDER, reasons()))
-        .withEvidence(ImmutableList.sortedCopyOf(Evidence.ORDER, evidence()));
+    // One build with both lists sorted: the copy passes this check unchanged.
+    return ImmutableDecision.builder()
+        .from(this)
+        .reasons(ImmutableList.sortedCopyOf(Reason.ORDER, reasons()))
+        .evidence(ImmutableList.sortedCopyOf(Evidence.ORDER, evidence()))
+        .build();
   }
 }
