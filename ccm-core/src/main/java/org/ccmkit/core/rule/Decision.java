@@ -123,8 +123,12 @@ public abstract class Decision implements Serializable {
         && Ordering.from(Evidence.ORDER).isOrdered(evidence())) {
       return this;
     }
-    return ImmutableDecision.copyOf(this)
-        .withReasons(ImmutableList.sortedCopyOf(Reason.ORDER, reasons()))
-        .withEvidence(ImmutableList.sortedCopyOf(Evidence.ORDER, evidence()));
+    // Both lists are replaced in one build: each with*() call re-runs this check, and a copy with
+    // sorted reasons but unsorted evidence would recurse without end.
+    return ImmutableDecision.builder()
+        .from(this)
+        .reasons(ImmutableList.sortedCopyOf(Reason.ORDER, reasons()))
+        .evidence(ImmutableList.sortedCopyOf(Evidence.ORDER, evidence()))
+        .build();
   }
 }
