@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.testing.SerializableTester;
 import java.util.Optional;
 import org.ccmkit.core.model.Code;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,17 @@ class ChronicConditionClassifiersTest {
     assertThat(standardFirst.classify(Code.icd10cm("I10")).map(ConditionClass::chronicity))
         .contains(Chronicity.CHRONIC);
     assertThat(payerFirst.id()).isEqualTo("one-code+" + AHRQ_2019 + "+" + SNOMED_LIST);
+  }
+
+  @Test
+  void standard_javaSerialization_classifiesTheSame() {
+    ChronicConditionClassifier copy = SerializableTester.reserialize(STANDARD);
+
+    for (Code code :
+        ImmutableList.of(
+            Code.icd10cm("Z68.41"), Code.icd10cm("G40.909"), Code.snomed("44054006"))) {
+      assertThat(copy.classify(code)).as(code.toString()).isEqualTo(STANDARD.classify(code));
+    }
   }
 
   @Test
