@@ -66,6 +66,14 @@ class EligibilityRuleTest {
   }
 
   @Test
+  void elig01_noChronicCondition_ccmNotMetWithoutPcmHint() {
+    Decision d = evaluate(record().addCondition(condition("c1", icd("J18.9"))), CareProgram.CCM);
+
+    assertThat(d.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(reasonCodes(d)).containsExactly("TOO_FEW_CHRONIC_CONDITIONS");
+  }
+
+  @Test
   void elig01_noChronicCondition_pcmNotMetWithoutPcmHint() {
     Decision d = evaluate(record(), CareProgram.PCM);
 
