@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.ccmkit.core.rule.CcmException;
 import org.ccmkit.core.rule.ErrorCode;
 
@@ -125,10 +124,8 @@ public final class ChronicConditionClassifiers {
     for (List<String> row :
         CodeTables.readRows(resource(ALIASES), ALIASES, "prefix", "group", "chronic")) {
       line++;
-      Optional<Chronicity> override =
-          row.get(2).isEmpty()
-              ? Optional.empty()
-              : Optional.of(CodeTables.chronicity(row.get(2), ALIASES, line));
+      Chronicity override =
+          row.get(2).isEmpty() ? null : CodeTables.chronicity(row.get(2), ALIASES, line);
       aliases.put(
           IcdIndicatorClassifier.normalize(row.get(0)),
           new IcdIndicatorClassifier.Alias(row.get(1), override));

@@ -20,8 +20,9 @@ final class CodeTables {
   /**
    * Reads an AHRQ chronic-condition indicator table: the 2019.1 CCI layout (header first), the CCIR
    * v2023+ layout (preamble lines, then a header; single-quoted, dot-less codes; 0/1/9), or
-   * ccmkit's compact {@code code,chronic} layout. Lines before the header and {@code #} comment
-   * lines are skipped.
+   * ccmkit's compact {@code code,chronic} layout. The code is in the first column. Lines before the
+   * header row (first cell {@code ICD-10-CM CODE} or {@code code}) and {@code #} comment lines are
+   * skipped.
    */
   static Map<String, Chronicity> readIndicatorTable(Reader reader, String origin) {
     Map<String, Chronicity> table = new LinkedHashMap<>();
@@ -39,22 +40,19 @@ final class CodeTables {
         }
         List<String> fields = splitCsv(line);
         if (codeColumn < 0) {
-          codeColumn = indexOf(fields, "CODE", "DESCRIPTION");
-          flagColumn = indexOf(fields, "CHRONIC", "DESCRIPTION");
-          if (flagColumn < 0) {
-            flagColumn = indexOf(fields, "INDICATOR", "DESCRIPTION");
+          if (isHeader(fields)) {
+            codeColumn = 0;
+            flagColumn = flagColumn(fields);
           }
-          if (flagColumn < 0 && codeColumn == 0 && fields.size() > 1) {
-            flagColumn = fields.size() - 1; // CCIR: the indicator is the last column
-          }
-          if (codeColumn < 0 || flagColumn < 0) {
-            codeColumn = -1; // a preamble line: keep looking for the header
-            flagColumn = -1;
-          }
-          continue;
+          continue; // the header, or a preamble line before it
         }
         if (fields.size() <= Math.max(codeColumn, flagColumn)) {
-          throw invalid(origin, lineNo, "expected at least %d fields", codeColumn + 1);
+          throw invalid(
+              origin,
+              lineNo,
+              "expected at least %d fields, found %d",
+              Math.max(codeColumn, flagColumn) + 1,
+              fields.size());
         }
         String code = IcdIndicatorClassifier.normalize(fields.get(codeColumn));
         if (code.length() < 3) {
@@ -66,7 +64,7 @@ final class CodeTables {
       throw new UncheckedIOException("cannot read code table " + origin, e);
     }
     if (codeColumn < 0) {
-      throw invalid(origin, lineNo, "no header with a code column and a chronic-indicator column");
+      throw invalid(origin, lineNo, "no header row whose first cell is 'ICD-10-CM CODE' or 'code'");
     }
     if (table.isEmpty()) {
       throw invalid(origin, lineNo, "the table has no rows");
@@ -149,6 +147,25 @@ final class CodeTables {
       return t.substring(1, t.length() - 1).trim();
     }
     return t;
+  }
+
+  /**
+   * Whether {@code fields} is the header row: its first cell, quotes removed, is {@code ICD-10-CM
+   * CODE} (AHRQ CCI and CCIR) or {@code code} (ccmkit's compact layout). Title lines of a CCIR
+   * preamble may mention codes too, so nothing looser is accepted.
+   */
+  private static boolean isHeader(List<String> fields) {
+    String first = fields.get(0).toUpperCase(Locale.ROOT);
+    return fields.size() > 1 && (first.equals("ICD-10-CM CODE") || first.equals("CODE"));
+  }
+
+  /** The indicator column of a header: the one named CHRONIC or INDICATOR, else the last one. */
+  private static int flagColumn(List<String> header) {
+    int column = indexOf(header, "CHRONIC", "DESCRIPTION");
+    if (column < 1) {
+      column = indexOf(header, "INDICATOR", "DESCRIPTION");
+    }
+    return column < 1 ? header.size() - 1 : column;
   }
 
   private static int indexOf(List<String> fields, String must, String mustNot) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ccmkit.core.model.Code;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ICD-10-CM classification from an AHRQ chronic-condition indicator table, grouped by the CMS CCW
@@ -27,9 +28,17 @@ final class IcdIndicatorClassifier implements ChronicConditionClassifier, Serial
   private final ImmutableMap<String, String> groups; // undotted code -> CCW condition id
   private final ImmutableMap<String, Alias> aliases; // undotted prefix -> ccmkit group
 
-  /** A ccmkit group for codes without a CCW group, optionally overriding the table's flag. */
-  record Alias(String group, Optional<Chronicity> chronicity) implements Serializable {
+  /**
+   * A ccmkit group for codes without a CCW group, optionally overriding the table's flag. The
+   * override is held as a nullable component because {@link Optional} is not serializable.
+   */
+  record Alias(String group, @Nullable Chronicity override) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** The flag that replaces the table's, if any. */
+    Optional<Chronicity> chronicity() {
+      return Optional.ofNullable(override);
+    }
   }
 
   IcdIndicatorClassifier(

@@ -81,7 +81,7 @@ final class EligibilityRule implements Rule<CareQuery> {
             Evidence.excluded(c.source(), path(excluded.get()), display(c), excluded.get()));
         continue;
       }
-      Optional<ConditionClass> chronic = firstChronic(c);
+      Optional<ConditionClass> chronic = chronicClass(c);
       if (chronic.isEmpty()) {
         CoreReasonCode why =
             c.codes().stream().anyMatch(code -> classifier.classify(code).isPresent())
@@ -184,14 +184,26 @@ final class EligibilityRule implements Rule<CareQuery> {
     return Optional.empty();
   }
 
-  private Optional<ConditionClass> firstChronic(ConditionRecord c) {
+  /**
+   * The class a condition counts under: that of a chronic SNOMED CT coding if it has one, else of
+   * its first chronic coding (docs/rules/chronic-conditions.md §1). Preferring SNOMED keeps a
+   * disease coded in both systems in one group, since an ICD-10-CM code may only have its category
+   * group.
+   */
+  private Optional<ConditionClass> chronicClass(ConditionRecord c) {
+    Optional<ConditionClass> first = Optional.empty();
     for (Code code : c.codes()) {
       Optional<ConditionClass> cls = classifier.classify(code);
       if (cls.isPresent() && cls.get().isChronic()) {
-        return cls;
+        if (Code.SNOMED.equals(code.system())) {
+          return cls;
+        }
+        if (first.isEmpty()) {
+          first = cls;
+        }
       }
     }
-    return Optional.empty();
+    return first;
   }
 
   /** The latest significant-risk attestation on or before the date (ties: the later source). */
