@@ -163,45 +163,49 @@ final class TimeAccrualRule implements Rule<CareQuery> {
               .build());
     }
 
-    // 3. Merge each person's pieces per role; overlapping time counts once.
-    Map<String, List<Piece>> byPerson = new TreeMap<>();
+    // 3. Merge each person's pieces; overlapping time counts once. Where one person's overlapping
+    // entries carry different roles, the overlap counts in the role of the entry that started first
+    // (ties: the role declared first, PRACTITIONER before CLINICAL_STAFF).
+    Map<PractitionerRef, List<Piece>> byPerson = new TreeMap<>();
     for (Piece pc : pieces) {
-      byPerson
-          .computeIfAbsent(
-              pc.entry().performer().id() + "\u0000" + pc.entry().performerRole(),
-              k -> new ArrayList<>())
-          .add(pc);
+      byPerson.computeIfAbsent(pc.entry().performer(), k -> new ArrayList<>()).add(pc);
     }
     List<CountedBlock> blocks = new ArrayList<>();
     ImmutableSortedSet.Builder<SourceRef> overlapping = ImmutableSortedSet.naturalOrder();
     for (List<Piece> list : byPerson.values()) {
       list.sort(
           Comparator.comparing(Piece::start)
+              .thenComparing(pc -> pc.entry().performerRole())
               .thenComparing(Piece::end)
               .thenComparing(pc -> pc.entry().source()));
-      Instant s = list.get(0).start();
-      Instant end = list.get(0).end();
-      ImmutableSortedSet.Builder<SourceRef> sources = ImmutableSortedSet.naturalOrder();
-      sources.add(list.get(0).entry().source());
-      for (int i = 1; i < list.size(); i++) {
-        Piece pc = list.get(i);
-        if (!pc.start().isAfter(end)) {
-          if (pc.start().isBefore(end) && !pc.entry().equals(list.get(i - 1).entry())) {
-            overlapping.add(pc.entry().source());
-          }
-          if (pc.end().isAfter(end)) {
-            end = pc.end();
-          }
-          sources.add(pc.entry().source());
-        } else {
-          blocks.add(block(list.get(0).entry(), s, end, month, sources.build()));
-          s = pc.start();
-          end = pc.end();
-          sources = ImmutableSortedSet.naturalOrder();
-          sources.add(pc.entry().source());
+      BlockBuilder current = null;
+      Instant coveredUntil = Instant.MIN;
+      for (Piece pc : list) {
+        if (pc.start().isBefore(coveredUntil) && current != null && !current.has(pc.entry())) {
+          overlapping.add(pc.entry().source());
         }
+        Instant from = pc.start().isAfter(coveredUntil) ? pc.start() : coveredUntil;
+        if (!from.isBefore(pc.end())) {
+          if (current != null && !pc.end().isAfter(current.end)) {
+            current.sources.add(pc.entry().source()); // wholly inside time already counted
+          }
+          continue;
+        }
+        StaffRole role = pc.entry().performerRole();
+        if (current != null && current.role == role && !from.isAfter(current.end)) {
+          current.end = pc.end();
+          current.add(pc.entry());
+        } else {
+          if (current != null) {
+            blocks.add(current.build(month));
+          }
+          current = new BlockBuilder(pc.entry(), from, pc.end());
+        }
+        coveredUntil = pc.end();
       }
-      blocks.add(block(list.get(0).entry(), s, end, month, sources.build()));
+      if (current != null) {
+        blocks.add(current.build(month));
+      }
     }
     ImmutableSortedSet<SourceRef> overlaps = overlapping.build();
     if (!overlaps.isEmpty()) {
@@ -333,21 +337,43 @@ final class TimeAccrualRule implements Rule<CareQuery> {
     return out;
   }
 
-  private static CountedBlock block(
-      TimeEntry first,
-      Instant start,
-      Instant end,
-      ServiceMonth month,
-      ImmutableSortedSet<SourceRef> sources) {
-    return ImmutableCountedBlock.builder()
-        .performer(first.performer())
-        .role(first.performerRole())
-        .start(start)
-        .end(end)
-        .date(month.localDate(start))
-        .minutes((int) Duration.between(start, end).toMinutes())
-        .sources(sources)
-        .build();
+  /** A counted block being assembled for one person and role. */
+  private static final class BlockBuilder {
+    final PractitionerRef performer;
+    final StaffRole role;
+    final Instant start;
+    Instant end;
+    final java.util.Set<TimeEntry> entries = new java.util.HashSet<>();
+    final ImmutableSortedSet.Builder<SourceRef> sources = ImmutableSortedSet.naturalOrder();
+
+    BlockBuilder(TimeEntry first, Instant start, Instant end) {
+      this.performer = first.performer();
+      this.role = first.performerRole();
+      this.start = start;
+      this.end = end;
+      add(first);
+    }
+
+    void add(TimeEntry e) {
+      entries.add(e);
+      sources.add(e.source());
+    }
+
+    boolean has(TimeEntry e) {
+      return entries.contains(e);
+    }
+
+    CountedBlock build(ServiceMonth month) {
+      return ImmutableCountedBlock.builder()
+          .performer(performer)
+          .role(role)
+          .start(start)
+          .end(end)
+          .date(month.localDate(start))
+          .minutes((int) Duration.between(start, end).toMinutes())
+          .sources(sources.build())
+          .build();
+    }
   }
 
   private static long seconds(Instant a, Instant b) {

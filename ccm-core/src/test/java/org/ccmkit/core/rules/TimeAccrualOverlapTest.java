@@ -77,6 +77,35 @@ class TimeAccrualOverlapTest {
   }
 
   @Test
+  void accrue_samePersonOverlappingInTwoRoles_overlapCountsOnceInTheFirstEntrysRole() {
+    // Dr A logs 10:00-10:30 as practitioner and 10:20-10:40 as clinical staff: 40 minutes in all,
+    // the 10 overlapping minutes counted once, in the role of the entry that started first.
+    AccruedTime time =
+        accrue(
+            ready(
+                time(
+                    "t1",
+                    DR_A,
+                    StaffRole.PRACTITIONER,
+                    CareProgram.CCM,
+                    at("2026-03-02T10:00"),
+                    30),
+                time(
+                    "t2",
+                    DR_A,
+                    StaffRole.CLINICAL_STAFF,
+                    CareProgram.CCM,
+                    at("2026-03-02T10:20"),
+                    20)),
+            CareProgram.CCM);
+
+    assertThat(time.totalMinutes()).isEqualTo(40);
+    assertThat(time.minutes(StaffRole.PRACTITIONER)).isEqualTo(30);
+    assertThat(time.minutes(StaffRole.CLINICAL_STAFF)).isEqualTo(10);
+    assertThat(time.decision().hasReason(CoreReasonCode.ENTRY_OVERLAPS_SAME_PERFORMER)).isTrue();
+  }
+
+  @Test
   void accrue_duplicateEntry_countsOnce() {
     AccruedTime time =
         accrue(
