@@ -2,7 +2,6 @@ package org.ccmkit.rpm.internal;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.ccmkit.core.model.CareProgram;
 import org.ccmkit.core.model.DateRange;
@@ -16,7 +15,6 @@ import org.ccmkit.core.rule.ImmutableDecision;
 import org.ccmkit.core.rule.Outcome;
 import org.ccmkit.core.rule.Reason;
 import org.ccmkit.core.rule.Rule;
-import org.ccmkit.core.rule.Severity;
 import org.ccmkit.rpm.EnrollmentParameters;
 import org.ccmkit.rpm.MonitoringStart;
 import org.ccmkit.rpm.RpmParameters;
@@ -142,15 +140,5 @@ public final class MonitoringStartRule implements Rule<MonitoringStart> {
       case "ExplanationOfBenefit" -> "ExplanationOfBenefit.item.productOrService";
       default -> s.resourceType();
     };
-  }
-
-  /** Whether a decision has an error-severity reason. */
-  static boolean blocks(Decision d) {
-    return d.reasons().stream().anyMatch(r -> r.severity() == Severity.ERROR);
-  }
-
-  /** Returns {@code a} when {@code b} is not earlier, else {@code b}. */
-  static LocalDate later(LocalDate a, LocalDate b) {
-    return a.isBefore(b) ? b : a;
   }
 }

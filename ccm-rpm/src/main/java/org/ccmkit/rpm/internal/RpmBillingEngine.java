@@ -383,7 +383,9 @@ public final class RpmBillingEngine implements Rule<RpmQuery> {
       List<Enrollment> episodes,
       Set<SourceRef> notEstablished,
       List<RpmCodeLine> lines) {
-    ImmutableDecision.Builder d = decision(SETUP, p, q, ctx, q.billingPractitioner());
+    ImmutableDecision.Builder d =
+        decision(
+            SETUP, p, q, ctx, episodes.stream().map(Enrollment::billingPractitioner).findFirst());
     SetupParameters sp = p.setup();
     boolean any = false;
     for (Enrollment e : episodes) {
