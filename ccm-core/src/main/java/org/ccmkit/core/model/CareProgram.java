@@ -21,7 +21,12 @@ public enum CareProgram {
   /** Advanced primary care management. */
   APCM,
   /** Transitional care management. */
-  TCM;
+  TCM,
+  /**
+   * Remote therapeutic monitoring (CPT 98975–98986). Not one of the programs ccmkit bills; it is
+   * known so that its conflict with {@link #RPM} can be reported (rules reference §9.1, §9.2).
+   */
+  RTM;
 
   /** The code system of care programs, {@value}. */
   public static final String SYSTEM = "https://ccmkit.org/fhir/CodeSystem/care-program";

@@ -51,6 +51,9 @@ public abstract class PatientRecord implements Serializable {
   /** The patient's visits, sorted by source. */
   public abstract ImmutableList<Visit> visits();
 
+  /** The patient's physiologic readings (remote monitoring and others), sorted by source. */
+  public abstract ImmutableList<Reading> readings();
+
   /** Returns the patient's reference. */
   public PatientRef ref() {
     return patient().ref();
@@ -72,13 +75,15 @@ public abstract class PatientRecord implements Serializable {
     checkOwner(attestations(), Attestation::patient, Attestation::source, p);
     checkOwner(coverages(), Coverage::patient, Coverage::source, p);
     checkOwner(visits(), Visit::patient, Visit::source, p);
+    checkOwner(readings(), Reading::patient, Reading::source, p);
     if (sorted(conditions(), ConditionRecord::source)
         && sorted(enrollments(), Enrollment::source)
         && sorted(consents(), Consent::source)
         && sorted(timeEntries(), TimeEntry::source)
         && sorted(attestations(), Attestation::source)
         && sorted(coverages(), Coverage::source)
-        && sorted(visits(), Visit::source)) {
+        && sorted(visits(), Visit::source)
+        && sorted(readings(), Reading::source)) {
       return this;
     }
     return ImmutablePatientRecord.builder()
@@ -90,6 +95,7 @@ public abstract class PatientRecord implements Serializable {
         .attestations(sort(attestations(), Attestation::source))
         .coverages(sort(coverages(), Coverage::source))
         .visits(sort(visits(), Visit::source))
+        .readings(sort(readings(), Reading::source))
         .build();
   }
 
