@@ -123,8 +123,12 @@ public abstract class Decision implements Serializable {
         && Ordering.from(Evidence.ORDER).isOrdered(evidence())) {
       return this;
     }
-    return ImmutableDecision.copyOf(this)
-        .withReasons(ImmutableList.sortedCopyOf(Reason.ORDER, reasons()))
-        .withEvidence(ImmutableList.sortedCopyOf(Evidence.ORDER, evidence()));
+    // Replace both lists in one build: a copy with only one list sorted would be checked (and
+    // normalized) again while the other is still unsorted, and never terminate.
+    return ImmutableDecision.builder()
+        .from(this)
+        .reasons(ImmutableList.sortedCopyOf(Reason.ORDER, reasons()))
+        .evidence(ImmutableList.sortedCopyOf(Evidence.ORDER, evidence()))
+        .build();
   }
 }
