@@ -203,6 +203,27 @@ final class Fixtures {
     }
 
     @CanIgnoreReturnValue
+    Month timeAt(
+        CareProgram program,
+        PractitionerRef who,
+        StaffRole role,
+        java.time.LocalDateTime start,
+        int minutes) {
+      Instant s = start.atZone(ZONE).toInstant();
+      record.addTimeEntry(
+          TimeEntry.builder()
+              .source(SourceRef.of("Procedure", id("te")))
+              .patient(PATIENT)
+              .performer(who)
+              .performerRole(role)
+              .program(program)
+              .start(s)
+              .end(s.plusSeconds(minutes * 60L))
+              .build());
+      return this;
+    }
+
+    @CanIgnoreReturnValue
     Month coverage(CoverageKind kind) {
       return coverage(kind, Optional.empty(), false);
     }
@@ -273,6 +294,22 @@ final class Fixtures {
     BillingResult bill(BillingEngine engine) {
       return engine.evaluate(input(), context());
     }
+  }
+
+  /** Returns whether a reason has the code and every given detail (key, value, key, value…). */
+  static java.util.function.Predicate<org.ccmkit.core.rule.Reason> reason(
+      org.ccmkit.core.rule.ReasonCode code, String... details) {
+    return r -> {
+      if (!r.is(code)) {
+        return false;
+      }
+      for (int i = 0; i + 1 < details.length; i += 2) {
+        if (!details[i + 1].equals(r.details().get(details[i]))) {
+          return false;
+        }
+      }
+      return true;
+    };
   }
 
   /** Returns {@code code xUnits} strings of all lines, e.g. {@code [99490x1, 99439x2]}. */

@@ -180,6 +180,12 @@ final class MonthlyBilling {
       Outcome outcome;
       if (!billed.isEmpty()) {
         outcome = Outcome.MET;
+        d.putDetail(
+            "billed",
+            String.join(
+                ",",
+                new TreeSet<>(
+                    billed.stream().map(p -> p.code().code() + "x" + p.units()).toList())));
       } else if (indeterminate) {
         outcome = Outcome.INDETERMINATE;
       } else {
@@ -276,7 +282,6 @@ final class MonthlyBilling {
               .putDetail("codes", b.option().describe())
               .putDetail("totalAllowed", b.option().totalAllowed().amount().toPlainString())
               .build());
-      draft.d.putDetail("billed", b.option().describe());
     }
     warnMue(lines);
 
