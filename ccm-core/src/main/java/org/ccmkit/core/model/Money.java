@@ -2,6 +2,7 @@ package org.ccmkit.core.model;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.Serializable;
@@ -131,6 +132,7 @@ public abstract class Money implements Comparable<Money>, Serializable {
   }
 
   /** Returns whether the amount is zero. */
+  @JsonIgnore
   public boolean isZero() {
     return amount().signum() == 0;
   }
