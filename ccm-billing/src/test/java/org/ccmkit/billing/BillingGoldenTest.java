@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * decisions, estimate). Regenerate with {@code -Dccm.golden.update=true} and review the diff.
  */
 class BillingGoldenTest {
-  private static final ObjectMapper MAPPER = CcmJson.newMapper();
+  private static final ObjectMapper MAPPER = GoldenFiles.mapper();
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> files = Files.list(GoldenFiles.root())) {

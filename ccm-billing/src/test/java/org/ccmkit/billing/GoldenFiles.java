@@ -2,8 +2,10 @@ package org.ccmkit.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,15 @@ import org.ccmkit.core.json.CcmJson;
  */
 final class GoldenFiles {
   static final String UPDATE_PROPERTY = "ccm.golden.update";
-  private static final ObjectMapper MAPPER = CcmJson.newMapper();
+  private static final ObjectMapper MAPPER = mapper();
+
+  /** A mapper whose trees keep decimals exactly as written ({@code 0.00} stays {@code 0.00}). */
+  static ObjectMapper mapper() {
+    ObjectMapper m = CcmJson.newMapper();
+    m.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    m.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    return m;
+  }
 
   private GoldenFiles() {}
 
