@@ -14,8 +14,11 @@ public enum ShareBasis {
   QMB,
   /** A full-benefit dual eligible who is not a QMB (configurable). */
   DUAL_ELIGIBLE,
-  /** A Medicare Advantage plan with configured cost sharing. */
+  /**
+   * A Medicare Advantage plan: estimated from configured plan cost sharing, else not estimated
+   * ({@link PatientShareEstimate#estimated()} false; COST-T06).
+   */
   MEDICARE_ADVANTAGE,
-  /** No estimate (Medicare Advantage without plan data, or nothing billed). */
+  /** Nothing was billed, so there is nothing to estimate. */
   NOT_ESTIMATED
 }

@@ -16,6 +16,11 @@ import org.ccmkit.core.json.CcmJson;
 import org.ccmkit.core.model.CoverageKind;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Rewrites the golden input files from the fixtures when run with {@code -Dccm.golden.inputs=true}
+ * (then rerun {@link BillingGoldenTest} with {@code -Dccm.golden.update=true} and review both
+ * diffs); otherwise it does nothing. The checked-in input files are the source of truth.
+ */
 class GoldenInputsWriterTest {
   @Test
   void write() throws Exception {
@@ -50,7 +55,7 @@ class GoldenInputsWriterTest {
             .consent(CCM, DR_B, LocalDate.of(2025, 9, 1))
             .visit(DR_B, LocalDate.of(2025, 8, 1), "99213")
             .staff(CCM, 6, 45)
-            .claim("Claim", PractitionerRefs.C, "99490", 2, false)
+            .claim("Claim", BillingScenarios.DR_C, "99490", 2, false)
             .coverage(CoverageKind.ORIGINAL_MEDICARE));
     save(
         "ccm-pcm-same-practitioner",
@@ -88,10 +93,5 @@ class GoldenInputsWriterTest {
         GoldenFiles.root().resolve(name + ".input.json"),
         CcmJson.newMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
         StandardCharsets.UTF_8);
-  }
-
-  private static final class PractitionerRefs {
-    static final org.ccmkit.core.model.PractitionerRef C =
-        org.ccmkit.core.model.PractitionerRef.of("dr-c");
   }
 }
