@@ -116,15 +116,21 @@ public abstract class Decision implements Serializable {
     return ImmutableDecision.builder();
   }
 
-  /** Keeps reasons and evidence in their canonical order, whatever order they were added in. */
+  /**
+   * Keeps reasons and evidence in their canonical order, whatever order they were added in. Both
+   * lists are replaced in one build: each {@code with*} call validates its result, so sorting one
+   * list at a time would normalize a half-sorted copy again, without end.
+   */
   @Value.Check
   protected Decision normalize() {
     if (Ordering.from(Reason.ORDER).isOrdered(reasons())
         && Ordering.from(Evidence.ORDER).isOrdered(evidence())) {
       return this;
     }
-    return ImmutableDecision.copyOf(this)
-        .withReasons(ImmutableList.sortedCopyOf(Reason.ORDER, reasons()))
-        .withEvidence(ImmutableList.sortedCopyOf(Evidence.ORDER, evidence()));
+    return builder()
+        .from(this)
+        .reasons(ImmutableList.sortedCopyOf(Reason.ORDER, reasons()))
+        .evidence(ImmutableList.sortedCopyOf(Evidence.ORDER, evidence()))
+        .build();
   }
 }
