@@ -34,10 +34,11 @@ import org.ccmkit.core.rule.Rule;
 /**
  * Time accrual for one patient, program and service month (rules reference §1.2, §13, CONC-T03):
  * whole minutes per role, where an entry belongs to the month and day in which it starts in the
- * practice's zone; overlapping entries by the same person count once; time by people whose role
- * never counts, before consent, outside the enrollment with the billing practitioner or after death
- * does not count; a minute one person tagged to two programs counts for neither. Every excluded
- * entry appears as EXCLUDED evidence with its reason.
+ * practice's zone; overlapping entries by the same person count once, also when the person logged
+ * them in two roles (such a minute counts in the role that comes first in {@link StaffRole} order);
+ * time by people whose role never counts, before consent, outside the enrollment with the billing
+ * practitioner or after death does not count; a minute one person tagged to two programs counts for
+ * neither. Every excluded entry appears as EXCLUDED evidence with its reason.
  */
 final class TimeAccrualRule implements Rule<CareQuery> {
   static final String NAME = "core.time-accrual";
@@ -119,7 +120,10 @@ final class TimeAccrualRule implements Rule<CareQuery> {
     for (TimeEntry e : candidates) {
       List<TimeEntry> conflicts =
           tp.rejectMinutesTaggedToTwoPrograms() ? conflictsOf(e, record, tp) : ImmutableList.of();
-      List<Piece> left = subtract(e, conflicts);
+      List<Piece> left = subtract(e, e.start(), e.end(), spans(conflicts));
+      if (conflicts.isEmpty() && e.end().equals(e.start())) {
+        left.add(new Piece(e, e.start(), e.end())); // a zero-length entry still appears as counted
+      }
       long keptSeconds = left.stream().mapToLong(pc -> seconds(pc.start(), pc.end())).sum();
       int lostMinutes = (int) ((seconds(e.start(), e.end()) - keptSeconds) / 60);
       if (!conflicts.isEmpty()) {
@@ -163,45 +167,32 @@ final class TimeAccrualRule implements Rule<CareQuery> {
               .build());
     }
 
-    // 3. Merge each person's pieces per role; overlapping time counts once.
+    // 3. Merge each person's pieces; overlapping time counts once. A minute the person logged in
+    //    two roles counts once too, in the role that comes first in StaffRole order.
     Map<String, List<Piece>> byPerson = new TreeMap<>();
     for (Piece pc : pieces) {
-      byPerson
-          .computeIfAbsent(
-              pc.entry().performer().id() + "\u0000" + pc.entry().performerRole(),
-              k -> new ArrayList<>())
-          .add(pc);
+      byPerson.computeIfAbsent(pc.entry().performer().id(), k -> new ArrayList<>()).add(pc);
     }
     List<CountedBlock> blocks = new ArrayList<>();
     ImmutableSortedSet.Builder<SourceRef> overlapping = ImmutableSortedSet.naturalOrder();
-    for (List<Piece> list : byPerson.values()) {
-      list.sort(
-          Comparator.comparing(Piece::start)
-              .thenComparing(Piece::end)
-              .thenComparing(pc -> pc.entry().source()));
-      Instant s = list.get(0).start();
-      Instant end = list.get(0).end();
-      ImmutableSortedSet.Builder<SourceRef> sources = ImmutableSortedSet.naturalOrder();
-      sources.add(list.get(0).entry().source());
-      for (int i = 1; i < list.size(); i++) {
-        Piece pc = list.get(i);
-        if (!pc.start().isAfter(end)) {
-          if (pc.start().isBefore(end) && !pc.entry().equals(list.get(i - 1).entry())) {
-            overlapping.add(pc.entry().source());
+    for (List<Piece> personPieces : byPerson.values()) {
+      List<Span> taken = new ArrayList<>();
+      for (StaffRole role : StaffRole.values()) {
+        List<Piece> list = new ArrayList<>();
+        for (Piece pc : personPieces) {
+          if (pc.entry().performerRole() == role) {
+            List<Piece> left = cutOut(pc, taken);
+            if (!left.equals(List.of(pc))) {
+              overlapping.add(pc.entry().source());
+            }
+            list.addAll(left);
           }
-          if (pc.end().isAfter(end)) {
-            end = pc.end();
-          }
-          sources.add(pc.entry().source());
-        } else {
-          blocks.add(block(list.get(0).entry(), s, end, month, sources.build()));
-          s = pc.start();
-          end = pc.end();
-          sources = ImmutableSortedSet.naturalOrder();
-          sources.add(pc.entry().source());
+        }
+        for (CountedBlock b : merge(list, month, overlapping)) {
+          blocks.add(b);
+          taken.add(new Span(b.start(), b.end()));
         }
       }
-      blocks.add(block(list.get(0).entry(), s, end, month, sources.build()));
     }
     ImmutableSortedSet<SourceRef> overlaps = overlapping.build();
     if (!overlaps.isEmpty()) {
@@ -304,15 +295,25 @@ final class TimeAccrualRule implements Rule<CareQuery> {
     return tp.rejectMinutesTaggedToTwoPrograms() && !conflictsOf(e, record, tp).isEmpty();
   }
 
-  /** The parts of {@code e} not covered by any of {@code conflicts}. */
-  private static List<Piece> subtract(TimeEntry e, List<TimeEntry> conflicts) {
-    List<TimeEntry> sorted = new ArrayList<>(conflicts);
-    sorted.sort(Comparator.comparing(TimeEntry::start));
+  /** A half-open stretch of time. */
+  private record Span(Instant start, Instant end) {}
+
+  private static List<Span> spans(List<TimeEntry> entries) {
+    return entries.stream().map(o -> new Span(o.start(), o.end())).toList();
+  }
+
+  /** The parts of {@code [start, end)} of entry {@code e} not covered by any of {@code spans}. */
+  private static List<Piece> subtract(TimeEntry e, Instant start, Instant end, List<Span> spans) {
+    List<Span> sorted = new ArrayList<>(spans);
+    sorted.sort(Comparator.comparing(Span::start));
     List<Piece> out = new ArrayList<>();
-    Instant cursor = e.start();
-    for (TimeEntry c : sorted) {
+    Instant cursor = start;
+    for (Span c : sorted) {
+      if (!cursor.isBefore(end)) {
+        break;
+      }
       if (c.start().isAfter(cursor)) {
-        Instant to = c.start().isBefore(e.end()) ? c.start() : e.end();
+        Instant to = c.start().isBefore(end) ? c.start() : end;
         if (to.isAfter(cursor)) {
           out.add(new Piece(e, cursor, to));
         }
@@ -320,17 +321,61 @@ final class TimeAccrualRule implements Rule<CareQuery> {
       if (c.end().isAfter(cursor)) {
         cursor = c.end();
       }
-      if (!cursor.isBefore(e.end())) {
-        break;
-      }
     }
-    if (cursor.isBefore(e.end())) {
-      out.add(new Piece(e, cursor, e.end()));
-    }
-    if (conflicts.isEmpty() && e.end().equals(e.start())) {
-      out.add(new Piece(e, e.start(), e.end())); // a zero-length entry still appears as counted
+    if (cursor.isBefore(end)) {
+      out.add(new Piece(e, cursor, end));
     }
     return out;
+  }
+
+  /**
+   * The parts of {@code pc} not covered by {@code taken}; a zero-length piece stays if uncovered.
+   */
+  private static List<Piece> cutOut(Piece pc, List<Span> taken) {
+    if (pc.start().equals(pc.end())) {
+      boolean covered =
+          taken.stream()
+              .anyMatch(t -> !t.start().isAfter(pc.start()) && t.end().isAfter(pc.start()));
+      return covered ? List.of() : List.of(pc);
+    }
+    return subtract(pc.entry(), pc.start(), pc.end(), taken);
+  }
+
+  /** Merges one person's pieces in one role into blocks; overlapping time counts once. */
+  private static List<CountedBlock> merge(
+      List<Piece> list, ServiceMonth month, ImmutableSortedSet.Builder<SourceRef> overlapping) {
+    List<CountedBlock> blocks = new ArrayList<>();
+    if (list.isEmpty()) {
+      return blocks;
+    }
+    list.sort(
+        Comparator.comparing(Piece::start)
+            .thenComparing(Piece::end)
+            .thenComparing(pc -> pc.entry().source()));
+    Instant s = list.get(0).start();
+    Instant end = list.get(0).end();
+    ImmutableSortedSet.Builder<SourceRef> sources = ImmutableSortedSet.naturalOrder();
+    sources.add(list.get(0).entry().source());
+    for (int i = 1; i < list.size(); i++) {
+      Piece pc = list.get(i);
+      if (!pc.start().isAfter(end)) {
+        if (pc.start().isBefore(end) && !pc.entry().equals(list.get(i - 1).entry())) {
+          overlapping.add(pc.entry().source());
+        }
+        if (pc.end().isAfter(end)) {
+          end = pc.end();
+        }
+        sources.add(pc.entry().source());
+      } else {
+        blocks.add(block(list.get(0).entry(), s, end, month, sources.build()));
+        s = pc.start();
+        end = pc.end();
+        sources = ImmutableSortedSet.naturalOrder();
+        sources.add(pc.entry().source());
+      }
+    }
+    blocks.add(block(list.get(0).entry(), s, end, month, sources.build()));
+    return blocks;
   }
 
   private static CountedBlock block(
