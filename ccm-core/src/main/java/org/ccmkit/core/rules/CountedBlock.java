@@ -13,8 +13,9 @@ import org.immutables.value.Value;
 
 /**
  * A stretch of counted time: one person's overlapping or touching entries for one program and one
- * role merged into one interval, with the whole minutes it counts and the day (in the practice's
- * zone) it counts on. One person's blocks never overlap. Value-based.
+ * role merged into one interval (each entry spanning the whole minutes from its start), with the
+ * whole minutes it counts and the day (in the practice's zone) it counts on. One person's blocks
+ * never overlap. Value-based.
  *
  * @since 0.1.0
  */

@@ -34,11 +34,13 @@ import org.ccmkit.core.rule.Rule;
 /**
  * Time accrual for one patient, program and service month (rules reference §1.2, §13, CONC-T03):
  * whole minutes per role, where an entry belongs to the month and day in which it starts in the
- * practice's zone; overlapping entries by the same person count once, also when the person logged
- * them in two roles (such a minute counts in the role that comes first in {@link StaffRole} order);
- * time by people whose role never counts, before consent, outside the enrollment with the billing
- * practitioner or after death does not count; a minute one person tagged to two programs counts for
- * neither. Every excluded entry appears as EXCLUDED evidence with its reason.
+ * practice's zone and counts the whole minutes from its start (its partial last minute is dropped,
+ * so the seconds of separate entries never add up to a minute); overlapping entries by the same
+ * person count once, also when the person logged them in two roles (such a minute counts in the
+ * role that comes first in {@link StaffRole} order); time by people whose role never counts, before
+ * consent, outside the enrollment with the billing practitioner or after death does not count; a
+ * minute one person tagged to two programs counts for neither. Every excluded entry appears as
+ * EXCLUDED evidence with its reason.
  */
 final class TimeAccrualRule implements Rule<CareQuery> {
   static final String NAME = "core.time-accrual";
@@ -120,12 +122,13 @@ final class TimeAccrualRule implements Rule<CareQuery> {
     for (TimeEntry e : candidates) {
       List<TimeEntry> conflicts =
           tp.rejectMinutesTaggedToTwoPrograms() ? conflictsOf(e, record, tp) : ImmutableList.of();
-      List<Piece> left = subtract(e, e.start(), e.end(), spans(conflicts));
-      if (conflicts.isEmpty() && e.end().equals(e.start())) {
-        left.add(new Piece(e, e.start(), e.end())); // a zero-length entry still appears as counted
+      Instant countedEnd = e.start().plus(Duration.ofMinutes(e.wholeMinutes()));
+      List<Piece> left = subtract(e, e.start(), countedEnd, spans(conflicts));
+      if (conflicts.isEmpty() && countedEnd.equals(e.start())) {
+        left.add(new Piece(e, e.start(), countedEnd)); // a zero-minute entry still shows as counted
       }
       long keptSeconds = left.stream().mapToLong(pc -> seconds(pc.start(), pc.end())).sum();
-      int lostMinutes = (int) ((seconds(e.start(), e.end()) - keptSeconds) / 60);
+      int lostMinutes = (int) ((seconds(e.start(), countedEnd) - keptSeconds) / 60);
       if (!conflicts.isEmpty()) {
         conflictMinutesTotal += lostMinutes;
         for (TimeEntry other : conflicts) {
