@@ -39,7 +39,11 @@ public abstract class CountedBlock implements Serializable {
   /** End of the interval. */
   public abstract Instant end();
 
-  /** The day the time counts on: the date of {@link #start()} in the practice's zone. */
+  /**
+   * The day the time counts on: the date, in the practice's zone, on which the earliest of its
+   * entries started (which is in the service month, even when the block itself starts after the
+   * month's last midnight because the entry's first minutes did not count).
+   */
   public abstract LocalDate date();
 
   /** The whole minutes counted. */

@@ -344,7 +344,12 @@ final class TimeAccrualRule implements Rule<CareQuery> {
     return subtract(pc.entry(), pc.start(), pc.end(), taken);
   }
 
-  /** Merges one person's pieces in one role into blocks; overlapping time counts once. */
+  /**
+   * Merges one person's pieces in one role into blocks; overlapping time counts once. A block is
+   * dated on the day its earliest entry started: a piece may start later than its entry (when the
+   * entry's first minutes were tagged to another program too), even after midnight of the month's
+   * last day, yet its minutes belong to the day and month the entry started in.
+   */
   private static List<CountedBlock> merge(
       List<Piece> list, ServiceMonth month, ImmutableSortedSet.Builder<SourceRef> overlapping) {
     List<CountedBlock> blocks = new ArrayList<>();
@@ -355,10 +360,12 @@ final class TimeAccrualRule implements Rule<CareQuery> {
         Comparator.comparing(Piece::start)
             .thenComparing(Piece::end)
             .thenComparing(pc -> pc.entry().source()));
-    Instant s = list.get(0).start();
-    Instant end = list.get(0).end();
+    Piece first = list.get(0);
+    Instant s = first.start();
+    Instant end = first.end();
+    Instant entryStart = first.entry().start();
     ImmutableSortedSet.Builder<SourceRef> sources = ImmutableSortedSet.naturalOrder();
-    sources.add(list.get(0).entry().source());
+    sources.add(first.entry().source());
     for (int i = 1; i < list.size(); i++) {
       Piece pc = list.get(i);
       if (!pc.start().isAfter(end)) {
@@ -368,16 +375,20 @@ final class TimeAccrualRule implements Rule<CareQuery> {
         if (pc.end().isAfter(end)) {
           end = pc.end();
         }
+        if (pc.entry().start().isBefore(entryStart)) {
+          entryStart = pc.entry().start();
+        }
         sources.add(pc.entry().source());
       } else {
-        blocks.add(block(list.get(0).entry(), s, end, month, sources.build()));
+        blocks.add(block(first.entry(), s, end, month.localDate(entryStart), sources.build()));
         s = pc.start();
         end = pc.end();
+        entryStart = pc.entry().start();
         sources = ImmutableSortedSet.naturalOrder();
         sources.add(pc.entry().source());
       }
     }
-    blocks.add(block(list.get(0).entry(), s, end, month, sources.build()));
+    blocks.add(block(first.entry(), s, end, month.localDate(entryStart), sources.build()));
     return blocks;
   }
 
@@ -385,14 +396,14 @@ final class TimeAccrualRule implements Rule<CareQuery> {
       TimeEntry first,
       Instant start,
       Instant end,
-      ServiceMonth month,
+      LocalDate date,
       ImmutableSortedSet<SourceRef> sources) {
     return ImmutableCountedBlock.builder()
         .performer(first.performer())
         .role(first.performerRole())
         .start(start)
         .end(end)
-        .date(month.localDate(start))
+        .date(date)
         .minutes((int) Duration.between(start, end).toMinutes())
         .sources(sources)
         .build();

@@ -9,6 +9,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.ccmkit.core.model.CareProgram;
 import org.ccmkit.core.model.Consent;
@@ -57,21 +59,31 @@ class MonthBoundaryProperties {
 
   static Stream<Arguments> zonesAndSeeds() {
     return ZONES.stream()
-        .flatMap(z -> Seeds.of(Seeds.count(60)).mapToObj(seed -> Arguments.of(seed, z)));
+        .flatMap(z -> Seeds.of(Seeds.count(100)).mapToObj(seed -> Arguments.of(seed, z)));
   }
 
   @ParameterizedTest(name = "seed={0} zone={1}")
   @MethodSource("zonesAndSeeds")
-  void accrue_everyBlock_startsAndIsDatedInTheServiceMonth(long seed, ZoneId zone) {
+  void accrue_everyBlock_isDatedInTheServiceMonthOnItsFirstEntrysDay(long seed, ZoneId zone) {
     Scenario s = Scenarios.random(seed, zone);
     ServiceMonth month = s.serviceMonth();
+    Map<SourceRef, TimeEntry> entries = new TreeMap<>();
+    s.record().timeEntries().forEach(e -> entries.put(e.source(), e));
 
     AccruedTime accrued = RULES.accrue(s.query(), s.context());
 
     for (CountedBlock b : accrued.blocks()) {
+      Instant firstStart =
+          b.sources().stream()
+              .map(entries::get)
+              .map(TimeEntry::start)
+              .min(Comparator.naturalOrder())
+              .orElseThrow();
       assertThat(YearMonth.from(b.date())).as("month of %s", b).isEqualTo(s.month());
-      assertThat(b.date()).as("date of %s", b).isEqualTo(month.localDate(b.start()));
-      assertThat(month.contains(b.start())).as("%s starts in %s", b, month).isTrue();
+      assertThat(b.date()).as("date of %s", b).isEqualTo(month.localDate(firstStart));
+      assertThat(b.sources())
+          .as("entries of %s start in %s", b, month)
+          .allMatch(e -> month.contains(entries.get(e).start()));
       assertThat(b.minutes())
           .as("minutes of %s", b)
           .isEqualTo(Duration.between(b.start(), b.end()).toMinutes());
@@ -168,6 +180,38 @@ class MonthBoundaryProperties {
     assertThat(accrued.blocks())
         .singleElement()
         .satisfies(b -> assertThat(b.date()).hasToString("2025-03-31"));
+  }
+
+  @Test
+  void accrue_entryAcrossMonthEndWithItsFirstMinutesTaggedToPcm_countsOnItsStartDay() {
+    ZoneId zone = ZoneId.of("America/New_York");
+    Instant start = LocalDateTime.of(2026, 8, 31, 23, 50).atZone(zone).toInstant();
+    Scenario one = oneEntry(zone, YearMonth.of(2026, 8), start, start.plus(Duration.ofMinutes(40)));
+    TimeEntry ccm = one.record().timeEntries().get(0);
+    TimeEntry pcm =
+        TimeEntry.builder()
+            .from(ccm)
+            .source(SourceRef.of("Procedure", "te-pcm"))
+            .program(CareProgram.PCM)
+            .start(start.minus(Duration.ofMinutes(10)))
+            .end(start.plus(Duration.ofMinutes(20))) // 00:10 on September 1
+            .build();
+    Scenario s =
+        Scenario.builder()
+            .from(one)
+            .record(PatientRecord.builder().from(one.record()).addTimeEntry(pcm).build())
+            .build();
+
+    AccruedTime accrued = RULES.accrue(s.query(), s.context());
+
+    assertThat(accrued.totalMinutes()).isEqualTo(20);
+    assertThat(accrued.blocks())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.start()).isEqualTo(start.plus(Duration.ofMinutes(20)));
+              assertThat(b.date()).hasToString("2026-08-31");
+            });
   }
 
   /** A scenario whose only time entry is one clinical-staff entry, consented and enrolled. */
