@@ -12,9 +12,10 @@ import org.ccmkit.core.model.StaffRole;
 import org.immutables.value.Value;
 
 /**
- * A stretch of counted time: one person's overlapping or touching entries for one program merged
- * into one interval, with the whole minutes it counts and the day (in the practice's zone) it
- * counts on. Value-based.
+ * A stretch of counted time: one person's overlapping or touching entries for one program and one
+ * role merged into one interval (each entry spanning the whole minutes from its start), with the
+ * whole minutes it counts and the day (in the practice's zone) it counts on. One person's blocks
+ * never overlap. Value-based.
  *
  * @since 0.1.0
  */
@@ -38,7 +39,11 @@ public abstract class CountedBlock implements Serializable {
   /** End of the interval. */
   public abstract Instant end();
 
-  /** The day the time counts on: the date of {@link #start()} in the practice's zone. */
+  /**
+   * The day the time counts on: the date, in the practice's zone, on which the earliest of its
+   * entries started (which is in the service month, even when the block itself starts after the
+   * month's last midnight because the entry's first minutes did not count).
+   */
   public abstract LocalDate date();
 
   /** The whole minutes counted. */

@@ -34,10 +34,13 @@ import org.ccmkit.core.rule.Rule;
 /**
  * Time accrual for one patient, program and service month (rules reference §1.2, §13, CONC-T03):
  * whole minutes per role, where an entry belongs to the month and day in which it starts in the
- * practice's zone; overlapping entries by the same person count once; time by people whose role
- * never counts, before consent, outside the enrollment with the billing practitioner or after death
- * does not count; a minute one person tagged to two programs counts for neither. Every excluded
- * entry appears as EXCLUDED evidence with its reason.
+ * practice's zone and counts the whole minutes from its start (its partial last minute is dropped,
+ * so the seconds of separate entries never add up to a minute); overlapping entries by the same
+ * person count once, also when the person logged them in two roles (such a minute counts in the
+ * role that comes first in {@link StaffRole} order); time by people whose role never counts, before
+ * consent, outside the enrollment with the billing practitioner or after death does not count; a
+ * minute one person tagged to two programs counts for neither. Every excluded entry appears as
+ * EXCLUDED evidence with its reason.
  */
 final class TimeAccrualRule implements Rule<CareQuery> {
   static final String NAME = "core.time-accrual";
@@ -119,9 +122,13 @@ final class TimeAccrualRule implements Rule<CareQuery> {
     for (TimeEntry e : candidates) {
       List<TimeEntry> conflicts =
           tp.rejectMinutesTaggedToTwoPrograms() ? conflictsOf(e, record, tp) : ImmutableList.of();
-      List<Piece> left = subtract(e, conflicts);
+      Instant countedEnd = e.start().plus(Duration.ofMinutes(e.wholeMinutes()));
+      List<Piece> left = subtract(e, e.start(), countedEnd, spans(conflicts));
+      if (conflicts.isEmpty() && countedEnd.equals(e.start())) {
+        left.add(new Piece(e, e.start(), countedEnd)); // a zero-minute entry still shows as counted
+      }
       long keptSeconds = left.stream().mapToLong(pc -> seconds(pc.start(), pc.end())).sum();
-      int lostMinutes = (int) ((seconds(e.start(), e.end()) - keptSeconds) / 60);
+      int lostMinutes = (int) ((seconds(e.start(), countedEnd) - keptSeconds) / 60);
       if (!conflicts.isEmpty()) {
         conflictMinutesTotal += lostMinutes;
         for (TimeEntry other : conflicts) {
@@ -163,48 +170,31 @@ final class TimeAccrualRule implements Rule<CareQuery> {
               .build());
     }
 
-    // 3. Merge each person's pieces; overlapping time counts once. Where one person's overlapping
-    // entries carry different roles, the overlap counts in the role of the entry that started first
-    // (ties: the role declared first, PRACTITIONER before CLINICAL_STAFF).
-    Map<PractitionerRef, List<Piece>> byPerson = new TreeMap<>();
+    // 3. Merge each person's pieces; overlapping time counts once. A minute the person logged in
+    //    two roles counts once too, in the role that comes first in StaffRole order.
+    Map<String, List<Piece>> byPerson = new TreeMap<>();
     for (Piece pc : pieces) {
-      byPerson.computeIfAbsent(pc.entry().performer(), k -> new ArrayList<>()).add(pc);
+      byPerson.computeIfAbsent(pc.entry().performer().id(), k -> new ArrayList<>()).add(pc);
     }
     List<CountedBlock> blocks = new ArrayList<>();
     ImmutableSortedSet.Builder<SourceRef> overlapping = ImmutableSortedSet.naturalOrder();
-    for (List<Piece> list : byPerson.values()) {
-      list.sort(
-          Comparator.comparing(Piece::start)
-              .thenComparing(pc -> pc.entry().performerRole())
-              .thenComparing(Piece::end)
-              .thenComparing(pc -> pc.entry().source()));
-      BlockBuilder current = null;
-      Instant coveredUntil = Instant.MIN;
-      for (Piece pc : list) {
-        if (pc.start().isBefore(coveredUntil) && current != null && !current.has(pc.entry())) {
-          overlapping.add(pc.entry().source());
-        }
-        Instant from = pc.start().isAfter(coveredUntil) ? pc.start() : coveredUntil;
-        if (!from.isBefore(pc.end())) {
-          if (current != null && !pc.end().isAfter(current.end)) {
-            current.sources.add(pc.entry().source()); // wholly inside time already counted
+    for (List<Piece> personPieces : byPerson.values()) {
+      List<Span> taken = new ArrayList<>();
+      for (StaffRole role : StaffRole.values()) {
+        List<Piece> list = new ArrayList<>();
+        for (Piece pc : personPieces) {
+          if (pc.entry().performerRole() == role) {
+            List<Piece> left = cutOut(pc, taken);
+            if (!left.equals(List.of(pc))) {
+              overlapping.add(pc.entry().source());
+            }
+            list.addAll(left);
           }
-          continue;
         }
-        StaffRole role = pc.entry().performerRole();
-        if (current != null && current.role == role && !from.isAfter(current.end)) {
-          current.end = pc.end();
-          current.add(pc.entry());
-        } else {
-          if (current != null) {
-            blocks.add(current.build(month));
-          }
-          current = new BlockBuilder(pc.entry(), from, pc.end());
+        for (CountedBlock b : merge(list, month, overlapping)) {
+          blocks.add(b);
+          taken.add(new Span(b.start(), b.end()));
         }
-        coveredUntil = pc.end();
-      }
-      if (current != null) {
-        blocks.add(current.build(month));
       }
     }
     ImmutableSortedSet<SourceRef> overlaps = overlapping.build();
@@ -308,15 +298,25 @@ final class TimeAccrualRule implements Rule<CareQuery> {
     return tp.rejectMinutesTaggedToTwoPrograms() && !conflictsOf(e, record, tp).isEmpty();
   }
 
-  /** The parts of {@code e} not covered by any of {@code conflicts}. */
-  private static List<Piece> subtract(TimeEntry e, List<TimeEntry> conflicts) {
-    List<TimeEntry> sorted = new ArrayList<>(conflicts);
-    sorted.sort(Comparator.comparing(TimeEntry::start));
+  /** A half-open stretch of time. */
+  private record Span(Instant start, Instant end) {}
+
+  private static List<Span> spans(List<TimeEntry> entries) {
+    return entries.stream().map(o -> new Span(o.start(), o.end())).toList();
+  }
+
+  /** The parts of {@code [start, end)} of entry {@code e} not covered by any of {@code spans}. */
+  private static List<Piece> subtract(TimeEntry e, Instant start, Instant end, List<Span> spans) {
+    List<Span> sorted = new ArrayList<>(spans);
+    sorted.sort(Comparator.comparing(Span::start));
     List<Piece> out = new ArrayList<>();
-    Instant cursor = e.start();
-    for (TimeEntry c : sorted) {
+    Instant cursor = start;
+    for (Span c : sorted) {
+      if (!cursor.isBefore(end)) {
+        break;
+      }
       if (c.start().isAfter(cursor)) {
-        Instant to = c.start().isBefore(e.end()) ? c.start() : e.end();
+        Instant to = c.start().isBefore(end) ? c.start() : end;
         if (to.isAfter(cursor)) {
           out.add(new Piece(e, cursor, to));
         }
@@ -324,56 +324,89 @@ final class TimeAccrualRule implements Rule<CareQuery> {
       if (c.end().isAfter(cursor)) {
         cursor = c.end();
       }
-      if (!cursor.isBefore(e.end())) {
-        break;
-      }
     }
-    if (cursor.isBefore(e.end())) {
-      out.add(new Piece(e, cursor, e.end()));
-    }
-    if (conflicts.isEmpty() && e.end().equals(e.start())) {
-      out.add(new Piece(e, e.start(), e.end())); // a zero-length entry still appears as counted
+    if (cursor.isBefore(end)) {
+      out.add(new Piece(e, cursor, end));
     }
     return out;
   }
 
-  /** A counted block being assembled for one person and role. */
-  private static final class BlockBuilder {
-    final PractitionerRef performer;
-    final StaffRole role;
-    final Instant start;
-    Instant end;
-    final java.util.Set<TimeEntry> entries = new java.util.HashSet<>();
-    final ImmutableSortedSet.Builder<SourceRef> sources = ImmutableSortedSet.naturalOrder();
-
-    BlockBuilder(TimeEntry first, Instant start, Instant end) {
-      this.performer = first.performer();
-      this.role = first.performerRole();
-      this.start = start;
-      this.end = end;
-      add(first);
+  /**
+   * The parts of {@code pc} not covered by {@code taken}; a zero-length piece stays if uncovered.
+   */
+  private static List<Piece> cutOut(Piece pc, List<Span> taken) {
+    if (pc.start().equals(pc.end())) {
+      boolean covered =
+          taken.stream()
+              .anyMatch(t -> !t.start().isAfter(pc.start()) && t.end().isAfter(pc.start()));
+      return covered ? List.of() : List.of(pc);
     }
+    return subtract(pc.entry(), pc.start(), pc.end(), taken);
+  }
 
-    void add(TimeEntry e) {
-      entries.add(e);
-      sources.add(e.source());
+  /**
+   * Merges one person's pieces in one role into blocks; overlapping time counts once. A block is
+   * dated on the day its earliest entry started: a piece may start later than its entry (when the
+   * entry's first minutes were tagged to another program too), even after midnight of the month's
+   * last day, yet its minutes belong to the day and month the entry started in.
+   */
+  private static List<CountedBlock> merge(
+      List<Piece> list, ServiceMonth month, ImmutableSortedSet.Builder<SourceRef> overlapping) {
+    List<CountedBlock> blocks = new ArrayList<>();
+    if (list.isEmpty()) {
+      return blocks;
     }
+    list.sort(
+        Comparator.comparing(Piece::start)
+            .thenComparing(Piece::end)
+            .thenComparing(pc -> pc.entry().source()));
+    Piece first = list.get(0);
+    Instant s = first.start();
+    Instant end = first.end();
+    Instant entryStart = first.entry().start();
+    ImmutableSortedSet.Builder<SourceRef> sources = ImmutableSortedSet.naturalOrder();
+    sources.add(first.entry().source());
+    for (int i = 1; i < list.size(); i++) {
+      Piece pc = list.get(i);
+      if (!pc.start().isAfter(end)) {
+        if (pc.start().isBefore(end) && !pc.entry().equals(list.get(i - 1).entry())) {
+          overlapping.add(pc.entry().source());
+        }
+        if (pc.end().isAfter(end)) {
+          end = pc.end();
+        }
+        if (pc.entry().start().isBefore(entryStart)) {
+          entryStart = pc.entry().start();
+        }
+        sources.add(pc.entry().source());
+      } else {
+        blocks.add(block(first.entry(), s, end, month.localDate(entryStart), sources.build()));
+        s = pc.start();
+        end = pc.end();
+        entryStart = pc.entry().start();
+        sources = ImmutableSortedSet.naturalOrder();
+        sources.add(pc.entry().source());
+      }
+    }
+    blocks.add(block(first.entry(), s, end, month.localDate(entryStart), sources.build()));
+    return blocks;
+  }
 
-    boolean has(TimeEntry e) {
-      return entries.contains(e);
-    }
-
-    CountedBlock build(ServiceMonth month) {
-      return ImmutableCountedBlock.builder()
-          .performer(performer)
-          .role(role)
-          .start(start)
-          .end(end)
-          .date(month.localDate(start))
-          .minutes((int) Duration.between(start, end).toMinutes())
-          .sources(sources.build())
-          .build();
-    }
+  private static CountedBlock block(
+      TimeEntry first,
+      Instant start,
+      Instant end,
+      LocalDate date,
+      ImmutableSortedSet<SourceRef> sources) {
+    return ImmutableCountedBlock.builder()
+        .performer(first.performer())
+        .role(first.performerRole())
+        .start(start)
+        .end(end)
+        .date(date)
+        .minutes((int) Duration.between(start, end).toMinutes())
+        .sources(sources)
+        .build();
   }
 
   private static long seconds(Instant a, Instant b) {
