@@ -114,17 +114,18 @@ final class ExplanationOfBenefitMapper implements ResourceMapper<ExplanationOfBe
               } else if (t.isPresent()) {
                 who = t;
                 npi = l.npiOf(t.get());
-              } else {
-                l.ledger.note(
-                    item,
-                    MappingIssueCode.REFERENCE_DROPPED,
-                    "ExplanationOfBenefit.provider",
-                    "the provider reference does not resolve; left out");
               }
               if (npi.isEmpty()
                   && provider.identifierValue != null
                   && l.options.npiSystem().equals(provider.identifierSystem)) {
                 npi = Optional.of(provider.identifierValue.trim());
+              }
+              if (who.isEmpty() && npi.isEmpty()) {
+                l.ledger.note(
+                    item,
+                    MappingIssueCode.REFERENCE_DROPPED,
+                    "ExplanationOfBenefit.provider",
+                    "the provider reference does not resolve and carries no NPI; left out");
               }
             }
             l.priorClaims.add(

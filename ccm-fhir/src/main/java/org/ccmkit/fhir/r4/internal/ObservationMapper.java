@@ -108,7 +108,7 @@ final class ObservationMapper implements ResourceMapper<Observation> {
     }
     Optional<Times.Value> when = effectiveTime(r, item, c);
     if (when.isEmpty()) {
-      return c.missing(item, "Observation.effective[x]");
+      return c.missing(item, "Observation.effective");
     }
     if (!r.hasValue()) {
       return c.missing(item, "Observation.valueBoolean");
@@ -177,7 +177,7 @@ final class ObservationMapper implements ResourceMapper<Observation> {
     }
     Optional<Times.Value> when = effectiveTime(r, item, c);
     if (when.isEmpty()) {
-      return c.missing(item, "Observation.effective[x]");
+      return c.missing(item, "Observation.effective");
     }
     String system = c.options.readingSystem();
     List<ReadingValue> values = new ArrayList<>();
@@ -199,7 +199,11 @@ final class ObservationMapper implements ResourceMapper<Observation> {
               "the " + part + " value is absent (dataAbsentReason): no reading");
         }
         if (comp == null || !comp.hasValueQuantity() || !comp.getValueQuantity().hasValue()) {
-          return c.missing(item, "Observation.component(" + part + ").valueQuantity");
+          return c.reject(
+              item,
+              MappingIssueCode.MISSING_REQUIRED_FIELD,
+              "Observation.component.valueQuantity",
+              "the component " + part + " with a valueQuantity is required but absent");
         }
         values.add(value(Code.of(system, part), comp.getValueQuantity()));
       }
