@@ -82,8 +82,8 @@ public abstract class MappingIssue implements Serializable {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder().append(severity()).append(' ').append(code());
-    resourceType().ifPresent(t -> s.append(' ').append(t).append('/'));
-    resourceId().ifPresent(id -> s.append(resourceType().isPresent() ? "" : " ").append(id));
+    resourceType().ifPresent(t -> s.append(' ').append(t));
+    resourceId().ifPresent(id -> s.append(resourceType().isPresent() ? "/" : " ").append(id));
     s.append(" at ").append(location());
     path().ifPresent(p -> s.append(" (").append(p).append(')'));
     return s.append(": ").append(message()).toString();

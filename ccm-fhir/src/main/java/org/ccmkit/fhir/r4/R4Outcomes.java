@@ -16,6 +16,7 @@ import org.ccmkit.core.rule.Reason;
 import org.ccmkit.core.rule.Severity;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -124,7 +125,7 @@ public final class R4Outcomes {
       i.resource()
           .ifPresent(r -> c.addExtension(SOURCE_RESOURCE_EXTENSION, new Reference(r.toString())));
     }
-    oo.setId("mapping-" + hash(key.toString()));
+    oo.setIdElement(new IdType("OperationOutcome", "mapping-" + hash(key.toString())));
     return oo;
   }
 
@@ -186,7 +187,7 @@ public final class R4Outcomes {
         c.setDiagnostics(rd.toString());
       }
     }
-    oo.setId("decision-" + hash(CcmJson.write(decision)));
+    oo.setIdElement(new IdType("OperationOutcome", "decision-" + hash(CcmJson.write(decision))));
     return oo;
   }
 

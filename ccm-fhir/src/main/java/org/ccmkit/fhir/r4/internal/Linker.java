@@ -193,7 +193,7 @@ final class Linker {
           item,
           MappingIssueCode.INVALID_VALUE,
           path,
-          path + " must reference a Patient, found a " + t.resourceType());
+          path + " must reference a Patient, found a reference to " + t.resourceType());
       return Optional.empty();
     }
     Patient p = patients.get(t.id());
