@@ -16,5 +16,10 @@ public enum ErrorCode {
   /** {@link Decision#requireMet()} was called on a decision that is not met. */
   RULE_NOT_MET,
   /** A rule was given input it cannot evaluate (e.g. a month without the practitioner it needs). */
-  INVALID_INPUT
+  INVALID_INPUT,
+  /**
+   * FHIR input could not be mapped cleanly and the caller asked for an exception (strict mode, or
+   * {@code MappingResult.orThrow()} in ccm-fhir); the exception lists the mapping errors.
+   */
+  INVALID_FHIR_INPUT
 }

@@ -1,0 +1,111 @@
+package org.ccmkit.fhir.r4.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.ccmkit.core.model.Code;
+import org.ccmkit.core.model.PatientRef;
+import org.ccmkit.core.model.PractitionerRef;
+import org.ccmkit.core.model.Visit;
+import org.ccmkit.fhir.r4.MappingIssueCode;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Encounter.EncounterParticipantComponent;
+
+/**
+ * Encounter with a CPT or HCPCS {@code type} → Visit: {@code subject}, {@code status} ({@code
+ * finished} = took place; {@code cancelled} is ignored), the date of {@code period.start}, {@code
+ * participant.individual} (Practitioners and PractitionerRoles), the billing codes of {@code type}.
+ */
+final class EncounterMapper implements ResourceMapper<Encounter> {
+  @Override
+  public Class<Encounter> type() {
+    return Encounter.class;
+  }
+
+  @Override
+  public Optional<Pending> map(Encounter r, Item item, MapContext c) {
+    String status = MapContext.status(r.getStatusElement());
+    if ("entered-in-error".equals(status)) {
+      return c.ignore(
+          item,
+          MappingIssueCode.ENTERED_IN_ERROR,
+          "Encounter.status",
+          "status is entered-in-error");
+    }
+    if (status == null) {
+      return c.missing(item, "Encounter.status");
+    }
+    if (c.options.ignoredVisitStatuses().contains(status)) {
+      return c.ignore(
+          item,
+          MappingIssueCode.STATUS_NOT_COUNTED,
+          "Encounter.status",
+          "status " + status + ": the visit did not take place");
+    }
+    TreeSet<Code> codes = new TreeSet<>();
+    for (CodeableConcept type : r.getType()) {
+      for (Coding coding : type.getCoding()) {
+        c.codes.toCode(coding, c.options.billingCodeSystems()).ifPresent(codes::add);
+      }
+    }
+    if (codes.isEmpty()) {
+      return c.ignore(
+          item,
+          MappingIssueCode.UNSUPPORTED_CODE,
+          "Encounter.type",
+          "no type coding in " + String.join(" or ", c.options.billingCodeSystems()));
+    }
+    RawRef subject = RawRef.of(r.getSubject());
+    if (subject == null) {
+      return c.missing(item, "Encounter.subject");
+    }
+    LocalDate date = c.days(item, r.getPeriod(), "Encounter.period").start;
+    if (date == null) {
+      return c.missing(item, "Encounter.period.start");
+    }
+    List<RawRef> participants = new ArrayList<>();
+    for (EncounterParticipantComponent p : r.getParticipant()) {
+      RawRef individual = RawRef.of(p.getIndividual());
+      if (individual != null) {
+        participants.add(individual);
+      }
+    }
+    boolean finished = c.options.finishedVisitStatuses().contains(status);
+    LocalDate visitDate = date;
+    return Optional.of(
+        new Pending(item) {
+          @Override
+          int stage() {
+            return OTHERS;
+          }
+
+          @Override
+          void link(Linker l) {
+            Optional<PatientRef> p = l.patient(item, subject, "Encounter.subject");
+            if (p.isEmpty()) {
+              return;
+            }
+            TreeSet<PractitionerRef> people = new TreeSet<>();
+            for (RawRef participant : participants) {
+              l.person(item, List.of(participant), "Encounter.participant.individual", false)
+                  .ifPresent(person -> people.add(person.ref));
+            }
+            Visit visit =
+                Visit.builder()
+                    .source(item.ref())
+                    .patient(p.get())
+                    .practitioners(people)
+                    .date(visitDate)
+                    .codes(codes)
+                    .finished(finished)
+                    .build();
+            l.bucket(p.get()).visits.add(visit);
+            l.ledger.used(item);
+          }
+        });
+  }
+}

@@ -1,0 +1,159 @@
+package org.ccmkit.fhir.r4;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.ccmkit.core.model.Code;
+import org.ccmkit.core.model.Coverage;
+import org.ccmkit.core.model.CoverageKind;
+import org.ccmkit.core.model.DateRange;
+import org.ccmkit.core.model.PatientRecord;
+import org.ccmkit.core.model.PatientRef;
+import org.ccmkit.core.model.SourceRef;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Coverage, CoverageEligibilityResponse (deductible) and ExplanationOfBenefit (prior claims). */
+class CoverageMappingTest {
+  private static MappingResult all;
+  private static PatientRecord pat1;
+
+  @BeforeAll
+  static void mapAll() {
+    all = R4Mapper.create().map(Fixtures.syntheticFiles());
+    pat1 = all.record(PatientRef.of("pat-1")).orElseThrow();
+  }
+
+  private static Coverage coverage(String id) {
+    return pat1.coverages().stream()
+        .filter(c -> c.source().id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void coverage_sopt121_isOriginalMedicareOpenEnded() {
+    Coverage c = coverage("cov-medicare");
+    assertThat(c.kind()).isEqualTo(CoverageKind.ORIGINAL_MEDICARE);
+    assertThat(c.active()).isTrue();
+    assertThat(c.period()).contains(DateRange.startingOn(LocalDate.of(2015, 4, 1)));
+    assertThat(c.medigapPlan()).isEmpty();
+    assertThat(c.qmb()).isFalse();
+  }
+
+  @Test
+  void coverage_sopt523_isMedigapWithTheUpperCasedPlanLetter() {
+    Coverage c = coverage("cov-medigap");
+    assertThat(c.kind()).isEqualTo(CoverageKind.MEDIGAP);
+    assertThat(c.medigapPlan()).contains("G");
+    assertThat(c.period())
+        .contains(DateRange.ofClosed(LocalDate.of(2015, 4, 1), LocalDate.of(2026, 12, 31)));
+  }
+
+  @Test
+  void coverage_medicaidPlanQmb_marksQmb() {
+    Coverage c = coverage("cov-medicaid");
+    assertThat(c.kind()).isEqualTo(CoverageKind.MEDICAID);
+    assertThat(c.qmb()).isTrue();
+    assertThat(c.period()).isEmpty();
+  }
+
+  @Test
+  void coverage_cancelled_isKeptInactive() {
+    Coverage c = coverage("cov-ma");
+    assertThat(c.kind()).isEqualTo(CoverageKind.MEDICARE_ADVANTAGE);
+    assertThat(c.active()).isFalse();
+  }
+
+  @ParameterizedTest(name = "SOPT {0} -> {1}")
+  @CsvSource({
+    "1, ORIGINAL_MEDICARE",
+    "12, ORIGINAL_MEDICARE",
+    "121, ORIGINAL_MEDICARE",
+    "11, MEDICARE_ADVANTAGE",
+    "111, MEDICARE_ADVANTAGE",
+    "2, MEDICAID",
+    "29, MEDICAID",
+    "523, MEDIGAP",
+    "52, OTHER",
+    "5, OTHER",
+    "13, OTHER",
+    "81, OTHER"
+  })
+  void coverage_soptDefaults_followTheContract(String sopt, CoverageKind kind) {
+    String json =
+        "{\"resourceType\":\"Coverage\",\"id\":\"c\",\"status\":\"active\","
+            + "\"type\":{\"coding\":[{\"system\":\"https://nahdo.org/sopt\",\"code\":\""
+            + sopt
+            + "\"}]},\"beneficiary\":{\"reference\":\"Patient/pat-1\"},\"payor\":[{\"display\":\"x\"}]}";
+    Coverage c =
+        Fixtures.mapWithPeople(json)
+            .record(PatientRef.of("pat-1"))
+            .orElseThrow()
+            .coverages()
+            .get(0);
+    assertThat(c.kind()).isEqualTo(kind);
+  }
+
+  @Test
+  void coverage_customTypePatterns_replaceTheDefaults() {
+    MappingOptions options =
+        MappingOptions.builder()
+            .soptSystem("urn:example:payer-type")
+            .coverageTypes(java.util.Map.of("MCR*", CoverageKind.ORIGINAL_MEDICARE))
+            .build();
+    String json =
+        "{\"resourceType\":\"Coverage\",\"id\":\"c\",\"status\":\"active\","
+            + "\"type\":{\"coding\":[{\"system\":\"urn:example:payer-type\",\"code\":\"MCR-B\"}]},"
+            + "\"beneficiary\":{\"reference\":\"Patient/pat-1\"},\"payor\":[{\"display\":\"x\"}]}";
+    Coverage c =
+        Fixtures.mapWithPeople(options, json)
+            .record(PatientRef.of("pat-1"))
+            .orElseThrow()
+            .coverages()
+            .get(0);
+    assertThat(c.kind()).isEqualTo(CoverageKind.ORIGINAL_MEDICARE);
+  }
+
+  @Test
+  void eligibilityResponse_deductible_isReadForItsCoverage() {
+    DeductibleStatus d =
+        all.deductibles().stream()
+            .filter(x -> x.source().id().equals("elig-1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(d.patient()).isEqualTo(PatientRef.of("pat-1"));
+    assertThat(d.coverage()).contains(SourceRef.of("Coverage", "cov-medicare"));
+    assertThat(d.coverageKind()).contains(CoverageKind.ORIGINAL_MEDICARE);
+    assertThat(d.allowed()).contains(new BigDecimal("283.0"));
+    assertThat(d.used()).contains(new BigDecimal("283.0"));
+    assertThat(d.currency()).contains("USD");
+    assertThat(d.met()).contains(true);
+    assertThat(d.benefitPeriod())
+        .contains(DateRange.ofClosed(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+  }
+
+  @Test
+  void explanationOfBenefit_keepsCptLinesAndTheProviderNpi() {
+    PriorClaim c =
+        all.priorClaims().stream()
+            .filter(x -> x.source().id().equals("eob-ccm"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(c.patient()).isEqualTo(PatientRef.of("pat-1"));
+    assertThat(c.provider()).isEmpty();
+    assertThat(c.providerNpi()).contains("1999999984");
+    assertThat(c.billablePeriod())
+        .contains(DateRange.ofClosed(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
+    assertThat(c.items())
+        .containsExactly(
+            PriorClaimItem.of(
+                Code.of(Code.CPT, "99490"),
+                Optional.of(
+                    DateRange.ofClosed(LocalDate.of(2026, 2, 27), LocalDate.of(2026, 2, 27)))));
+  }
+}
