@@ -21,14 +21,17 @@ class MappingOptionsTest {
     assertThat(d.strict()).isFalse();
     assertThat(d.zone()).isEqualTo(ZoneId.of("America/New_York"));
     assertThat(d.careProgramSystem()).isEqualTo("https://ccmkit.org/fhir/CodeSystem/care-program");
+    // The contract's six program codes, plus ccmkit's documented `rtm` (remote therapeutic
+    // monitoring), which the RPM rules need to report an RPM/RTM conflict.
     assertThat(d.careProgramCodes())
-        .containsExactly(
+        .containsOnly(
             Map.entry("ccm", CareProgram.CCM),
             Map.entry("pcm", CareProgram.PCM),
             Map.entry("rpm", CareProgram.RPM),
             Map.entry("bhi", CareProgram.BHI),
             Map.entry("apcm", CareProgram.APCM),
-            Map.entry("tcm", CareProgram.TCM));
+            Map.entry("tcm", CareProgram.TCM),
+            Map.entry("rtm", CareProgram.RTM));
     assertThat(d.careActivitySystem())
         .isEqualTo("https://ccmkit.org/fhir/CodeSystem/care-activity");
     assertThat(d.interactiveActivityCodes()).containsExactly("interactive-communication");
