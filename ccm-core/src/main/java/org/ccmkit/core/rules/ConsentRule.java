@@ -194,9 +194,7 @@ final class ConsentRule implements Rule<CareQuery> {
     return d.outcome(several ? Outcome.INDETERMINATE : Outcome.NOT_MET)
         .addReason(
             several
-                ? Reason.of(
-                    CoreReasonCode.BILLING_PRACTITIONER_AMBIGUOUS,
-                    "Several practitioners are enrolled; name the billing practitioner")
+                ? Queries.ambiguousPractitioner()
                 : Reason.of(
                     CoreReasonCode.NOT_ENROLLED,
                     "No enrollment in " + q.program() + " covers " + q.month()))

@@ -62,9 +62,7 @@ final class InitiatingVisitRule implements Rule<CareQuery> {
       return d.outcome(Outcome.INDETERMINATE)
           .addReason(
               several
-                  ? Reason.of(
-                      CoreReasonCode.BILLING_PRACTITIONER_AMBIGUOUS,
-                      "Several practitioners are enrolled; name the billing practitioner")
+                  ? Queries.ambiguousPractitioner()
                   : Reason.of(
                       CoreReasonCode.NOT_ENROLLED,
                       "No enrollment with the billing practitioner starts by " + monthEnd))

@@ -9,6 +9,7 @@ import org.ccmkit.core.model.ServiceMonth;
 import org.ccmkit.core.rule.Decision;
 import org.ccmkit.core.rule.EvaluationContext;
 import org.ccmkit.core.rule.ImmutableDecision;
+import org.ccmkit.core.rule.Reason;
 import org.ccmkit.core.rule.RuleId;
 
 /** Helpers shared by the core rules. Package-private. */
@@ -45,6 +46,13 @@ final class Queries {
     }
     ImmutableSortedSet<PractitionerRef> enrolled = enrolledPractitioners(q);
     return enrolled.size() == 1 ? Optional.of(enrolled.first()) : Optional.empty();
+  }
+
+  /** The reason given when several practitioners are enrolled and the query names none. */
+  static Reason ambiguousPractitioner() {
+    return Reason.of(
+        CoreReasonCode.BILLING_PRACTITIONER_AMBIGUOUS,
+        "Several practitioners are enrolled; name the billing practitioner");
   }
 
   /** A decision builder with the query's subject filled in. */

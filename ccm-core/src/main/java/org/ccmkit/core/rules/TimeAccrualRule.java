@@ -84,12 +84,7 @@ final class TimeAccrualRule implements Rule<CareQuery> {
     if (practitioner.isEmpty() && Queries.enrolledPractitioners(q).size() > 1) {
       return result
           .decision(
-              d.outcome(Outcome.INDETERMINATE)
-                  .addReason(
-                      Reason.of(
-                          CoreReasonCode.BILLING_PRACTITIONER_AMBIGUOUS,
-                          "Several practitioners are enrolled; name the billing practitioner"))
-                  .build())
+              d.outcome(Outcome.INDETERMINATE).addReason(Queries.ambiguousPractitioner()).build())
           .build();
     }
     List<DateRange> enrolled = new ArrayList<>();
