@@ -57,6 +57,11 @@ public enum BillingReasonCode implements ReasonCode {
   UNKNOWN_CODE(Severity.ERROR),
   /** The requested code is derived from minutes or enrollments; the request is ignored. */
   CODE_DERIVED_BY_ENGINE(Severity.WARNING),
+  /**
+   * The requested code is decided by other rules (RPM: ccm-rpm) and comes in as an external line;
+   * the request is ignored.
+   */
+  CODE_FROM_EXTERNAL_RULES(Severity.WARNING),
   /** A requirement of the code is not met (details name it). */
   REQUIREMENT_NOT_MET(Severity.ERROR),
   /** The requested service's date lies outside the month. */

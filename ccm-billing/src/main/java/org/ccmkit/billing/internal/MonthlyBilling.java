@@ -230,7 +230,7 @@ final class MonthlyBilling {
     // 1. Core decisions per program and enrolled practitioner.
     Set<CareProgram> derived = EnumSet.noneOf(CareProgram.class);
     for (BillingCode c : catalog.codes()) {
-      if (c.appliesOn(firstDay) && c.billedFrom() != BilledFrom.REQUEST) {
+      if (c.appliesOn(firstDay) && c.billedFrom().isDerived()) {
         c.program().ifPresent(derived::add);
       }
     }
@@ -563,7 +563,7 @@ final class MonthlyBilling {
     Draft draft = draft(key);
     List<BillingCode> bases = new ArrayList<>();
     for (BillingCode c : catalog.codesOf(a.program(), firstDay)) {
-      if (c.billedFrom() != BilledFrom.REQUEST && !c.isAddOn()) {
+      if (c.billedFrom().isDerived() && !c.isAddOn()) {
         bases.add(c);
       }
     }
@@ -873,6 +873,17 @@ final class MonthlyBilling {
       Key key = Key.of(keyOf(code), pr);
       Draft draft = draft(key);
       draft.evidence(Evidence.counted(r.source(), "ChargeItem.code", r.code() + " x" + r.units()));
+      if (code.billedFrom() == BilledFrom.EXTERNAL) {
+        draft.reason(
+            Reason.with(BillingReasonCode.CODE_FROM_EXTERNAL_RULES)
+                .message(
+                    r.code()
+                        + " is decided by other rules (e.g. ccm-rpm); pass their line as an external"
+                        + " line; the request is ignored")
+                .putDetail("request", r.source().toString())
+                .build());
+        continue;
+      }
       if (code.billedFrom() != BilledFrom.REQUEST) {
         draft.reason(
             Reason.with(BillingReasonCode.CODE_DERIVED_BY_ENGINE)
