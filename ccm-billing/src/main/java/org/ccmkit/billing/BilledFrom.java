@@ -16,7 +16,7 @@ public enum BilledFrom {
    */
   REQUEST,
   /**
-   * Decided by rules outside this module and handed in as finished code lines (RPM: the lines of
+   * Decided by rules outside this module and handed in as {@link ExternalLine}s (RPM: the lines of
    * ccm-rpm's {@code RpmBilling}); the engine prices them but neither derives them nor accepts a
    * request for them.
    */
