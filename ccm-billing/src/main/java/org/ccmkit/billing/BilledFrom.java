@@ -14,5 +14,21 @@ public enum BilledFrom {
    * Only when the integrator requests it as a {@link RequestedService} (TCM, G0506, APCM behavioral
    * add-ons, care plan oversight); the engine checks it but cannot derive it.
    */
-  REQUEST
+  REQUEST,
+  /**
+   * Decided by rules outside this module and handed in as {@link ExternalLine}s (RPM: the lines of
+   * ccm-rpm's {@code RpmBilling}); the engine prices them but neither derives them nor accepts a
+   * request for them.
+   */
+  EXTERNAL;
+
+  /**
+   * Returns whether the engine derives the code's lines itself ({@link #TIME}, {@link
+   * #ENROLLMENT}).
+   *
+   * @return true for codes the monthly engine derives from the patient's record
+   */
+  public boolean isDerived() {
+    return this == TIME || this == ENROLLMENT;
+  }
 }

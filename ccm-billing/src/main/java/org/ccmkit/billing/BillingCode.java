@@ -17,8 +17,8 @@ import org.immutables.value.Value;
 /**
  * One CPT or HCPCS code in a {@link CodeCatalog}: our own short description (never the AMA
  * descriptor), the program and conflict group it belongs to, how its units are counted, its
- * threshold, block size and monthly cap, its parent codes when it is an add-on, what else it
- * requires, and its national allowed amounts with their sources. Value-based.
+ * threshold (minutes or device days), block size and monthly cap, its parent codes when it is an
+ * add-on, what else it requires, and its national allowed amounts with their sources. Value-based.
  *
  * @since 0.1.0
  */
@@ -62,6 +62,19 @@ public abstract class BillingCode implements Serializable {
 
   /** For a time add-on: the minutes each further unit needs beyond its parent's threshold. */
   public abstract Optional<Integer> blockMinutes();
+
+  /**
+   * For a device-days code: the fewest days with device data in a 30-day period that the code needs
+   * (inclusive); for an episode code (99453), the data days its first period needs, where the
+   * reference confirms a figure.
+   */
+  public abstract Optional<Integer> minDeviceDays();
+
+  /**
+   * For a device-days code: the most days with device data in a 30-day period that the code is for
+   * (inclusive), e.g. 15 for 99445.
+   */
+  public abstract Optional<Integer> maxDeviceDays();
 
   /** The most units a month may carry, where the reference confirms a policy cap (99439: 2). */
   public abstract Optional<Integer> maxUnitsPerMonth();
@@ -154,6 +167,14 @@ public abstract class BillingCode implements Serializable {
     thresholdMinutes().ifPresent(t -> checkArgument(t > 0, "%s: threshold must be > 0", code()));
     blockMinutes().ifPresent(b -> checkArgument(b > 0, "%s: block must be > 0", code()));
     maxUnitsPerMonth().ifPresent(m -> checkArgument(m > 0, "%s: unit cap must be > 0", code()));
+    minDeviceDays().ifPresent(d -> checkArgument(d > 0, "%s: minDeviceDays must be > 0", code()));
+    maxDeviceDays()
+        .ifPresent(
+            max ->
+                checkArgument(
+                    minDeviceDays().map(min -> min <= max).orElse(false),
+                    "%s: maxDeviceDays needs minDeviceDays, not above it",
+                    code()));
     checkArgument(!parents().contains(code()), "%s: a code cannot be its own parent", code());
     if (effectiveFrom().isPresent() && effectiveTo().isPresent()) {
       checkArgument(

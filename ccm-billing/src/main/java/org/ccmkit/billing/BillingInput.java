@@ -20,9 +20,9 @@ import org.immutables.value.Value;
  * Everything the billing engine needs for one patient and service month: the patient's record (from
  * which it asks ccm-core for eligibility, consent, initiating visit and counted minutes per program
  * and practitioner), claims already on file from any practitioner, services the integrator asks to
- * bill, and what the estimate needs (deductible remaining, locality, plan cost sharing). Lists are
- * kept sorted by source whatever order they were built in, so input order never matters.
- * Value-based.
+ * bill, code lines other rules decided (RPM lines from ccm-rpm, as {@link ExternalLine}s), and what
+ * the estimate needs (deductible remaining, locality, plan cost sharing). Lists are kept sorted
+ * whatever order they were built in, so input order never matters. Value-based.
  *
  * @since 0.1.0
  */
@@ -45,6 +45,14 @@ public abstract class BillingInput implements Serializable {
 
   /** Services the integrator asks to bill this month, sorted by source. */
   public abstract ImmutableList<RequestedService> requestedServices();
+
+  /**
+   * Code lines decided by other rules (RPM lines from ccm-rpm), to be priced from the catalog and
+   * counted in the month's patient-share estimate together with the lines the engine derives (so
+   * the deductible is used up once), sorted by practitioner, code, date of service, units, period
+   * and evidence.
+   */
+  public abstract ImmutableList<ExternalLine> externalLines();
 
   /** Practitioners who run the collaborative care model for the patient (CoCM codes), by id. */
   @Value.NaturalOrder
@@ -113,12 +121,21 @@ public abstract class BillingInput implements Serializable {
             .thenComparing(RequestedService::practitioner)
             .thenComparing(RequestedService::serviceDate)
             .thenComparing(RequestedService::units);
+    Comparator<ExternalLine> external =
+        Comparator.comparing(ExternalLine::practitioner)
+            .thenComparing(ExternalLine::code)
+            .thenComparing(ExternalLine::serviceDate)
+            .thenComparing(ExternalLine::units)
+            .thenComparing(l -> l.servicePeriod().map(Object::toString).orElse(""))
+            .thenComparing(l -> l.evidence().toString());
     if (Ordering.from(claims).isOrdered(priorClaims())
-        && Ordering.from(requests).isOrdered(requestedServices())) {
+        && Ordering.from(requests).isOrdered(requestedServices())
+        && Ordering.from(external).isOrdered(externalLines())) {
       return this;
     }
     return ImmutableBillingInput.copyOf(this)
         .withPriorClaims(ImmutableList.sortedCopyOf(claims, priorClaims()))
-        .withRequestedServices(ImmutableList.sortedCopyOf(requests, requestedServices()));
+        .withRequestedServices(ImmutableList.sortedCopyOf(requests, requestedServices()))
+        .withExternalLines(ImmutableList.sortedCopyOf(external, externalLines()));
   }
 }

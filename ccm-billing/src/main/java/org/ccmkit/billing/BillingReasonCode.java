@@ -53,16 +53,31 @@ public enum BillingReasonCode implements ReasonCode {
   ADD_ON_WITHOUT_PARENT(Severity.ERROR),
 
   // --- requested services ---
-  /** The requested code is not in the catalog for the month. */
+  /** The requested (or external line's) code is not in the catalog for the month. */
   UNKNOWN_CODE(Severity.ERROR),
   /** The requested code is derived from minutes or enrollments; the request is ignored. */
   CODE_DERIVED_BY_ENGINE(Severity.WARNING),
+  /**
+   * The requested code is decided by other rules (RPM: ccm-rpm) and comes in as an external line;
+   * the request is ignored.
+   */
+  CODE_FROM_EXTERNAL_RULES(Severity.WARNING),
   /** A requirement of the code is not met (details name it). */
   REQUIREMENT_NOT_MET(Severity.ERROR),
-  /** The requested service's date lies outside the month. */
+  /** The requested service's (or external line's) date lies outside the month. */
   SERVICE_DATE_OUTSIDE_MONTH(Severity.ERROR),
-  /** More units were requested than the code's monthly cap; the cap was applied. */
+  /**
+   * More units were requested (or came in external lines) than the code's monthly cap; the cap was
+   * applied.
+   */
   UNITS_CAPPED(Severity.WARNING),
+
+  // --- external lines ---
+  /**
+   * An external line names a code the engine derives or takes as a request, not one that other
+   * rules decide; the line is dropped.
+   */
+  NOT_AN_EXTERNAL_CODE(Severity.ERROR),
 
   // --- amounts ---
   /** The catalog has no amount for the code, setting and factor (e.g. UNCONFIRMED). */

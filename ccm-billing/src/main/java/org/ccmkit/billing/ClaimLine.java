@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;
 import org.ccmkit.core.model.CareProgram;
+import org.ccmkit.core.model.DateRange;
 import org.ccmkit.core.model.Money;
 import org.ccmkit.core.model.PractitionerRef;
 import org.ccmkit.core.model.SourceRef;
@@ -53,8 +54,14 @@ public abstract class ClaimLine implements Serializable {
   /** The date of service. */
   public abstract LocalDate serviceDate();
 
-  /** Where the line came from (time, enrollment, or a request). */
+  /** Where the line came from (time, enrollment, a request, or other rules' external line). */
   public abstract BilledFrom billedFrom();
+
+  /**
+   * The period the line covers, when it came with one (an external RPM line: the device code's
+   * 30-day period or the management month); it contains the date of service.
+   */
+  public abstract Optional<DateRange> servicePeriod();
 
   /** The allowed amount per unit, when the catalog has one for the setting and factor. */
   public abstract Optional<Money> unitAmount();
@@ -68,7 +75,7 @@ public abstract class ClaimLine implements Serializable {
    */
   public abstract Optional<String> amountSource();
 
-  /** The input resources the line rests on (time entries, requests), sorted. */
+  /** The input resources the line rests on (time entries, requests, readings), sorted. */
   @Value.NaturalOrder
   public abstract ImmutableSortedSet<SourceRef> evidence();
 

@@ -6,7 +6,9 @@
  * Decision} per program and practitioner explaining what was billed or why not, and a patient-share
  * estimate. The codes, thresholds, caps and amounts come from a year-versioned {@link
  * org.ccmkit.billing.CodeCatalog}; deductibles, Medigap shares, concurrency pairs and policies come
- * from year-versioned {@link org.ccmkit.billing.BillingParameters}. Reasons carry stable {@link
+ * from year-versioned {@link org.ccmkit.billing.BillingParameters}. Lines that other rules decide
+ * (RPM, by ccm-rpm) come in as {@link org.ccmkit.billing.ExternalLine}s and are priced and
+ * estimated with the month's own lines. Reasons carry stable {@link
  * org.ccmkit.billing.BillingReasonCode}s.
  */
 @NullMarked

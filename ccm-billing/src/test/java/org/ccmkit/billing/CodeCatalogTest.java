@@ -56,15 +56,38 @@ class CodeCatalogTest {
   /** Every 2026 figure of medicare-rules.md §8.3: non-facility non-QP, QP, facility non-QP. */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "99490, 66.13, 66.46, 43.76", "99439, 50.44, 50.69, 30.73", "99491, 89.18, 89.63, 65.47",
-    "99437, 63.13, 63.44, 43.76", "99487, 144.29, 145.01, 79.16", "99489, 78.16, 78.55, 43.76",
-    "G0506, 66.47, 66.80, 38.41", "99424, 87.51, 87.95, 64.80", "99425, 61.46, 61.76, 44.09",
-    "99426, 67.80, 68.14, 44.09", "99427, 54.11, 54.38, 31.40", "99484, 57.45, 57.74, 38.75",
-    "99492, 160.32, 161.12, 82.17", "99493, 144.96, 145.68, 89.51", "99494, 61.46, 61.76, 36.07",
-    "G2214, 60.79, 61.09, 33.73", "99495, 220.11, 221.21, 122.25", "99496, 298.60, 300.09, 166.34",
-    "G0556, 16.37, 16.45, 11.02", "G0557, 53.78, 54.04, 33.73", "G0558, 117.24, 117.82, 72.81",
-    "G0568, 161.66, 162.47, 81.83", "G0569, 145.96, 146.69, 89.85", "G0570, 57.78, 58.07, 38.75",
-    "G0181, 109.89, 110.44, 109.89", "G0182, 108.55, 109.09, 108.55"
+    "99490, 66.13, 66.46, 43.76",
+    "99439, 50.44, 50.69, 30.73",
+    "99491, 89.18, 89.63, 65.47",
+    "99437, 63.13, 63.44, 43.76",
+    "99487, 144.29, 145.01, 79.16",
+    "99489, 78.16, 78.55, 43.76",
+    "G0506, 66.47, 66.80, 38.41",
+    "99424, 87.51, 87.95, 64.80",
+    "99425, 61.46, 61.76, 44.09",
+    "99426, 67.80, 68.14, 44.09",
+    "99427, 54.11, 54.38, 31.40",
+    "99484, 57.45, 57.74, 38.75",
+    "99492, 160.32, 161.12, 82.17",
+    "99493, 144.96, 145.68, 89.51",
+    "99494, 61.46, 61.76, 36.07",
+    "G2214, 60.79, 61.09, 33.73",
+    "99495, 220.11, 221.21, 122.25",
+    "99496, 298.60, 300.09, 166.34",
+    "G0556, 16.37, 16.45, 11.02",
+    "G0557, 53.78, 54.04, 33.73",
+    "G0558, 117.24, 117.82, 72.81",
+    "G0568, 161.66, 162.47, 81.83",
+    "G0569, 145.96, 146.69, 89.85",
+    "G0570, 57.78, 58.07, 38.75",
+    "G0181, 109.89, 110.44, 109.89",
+    "G0182, 108.55, 109.09, 108.55",
+    "99453, 21.71, 21.82, 21.71",
+    "99454, 52.11, 52.37, 52.11",
+    "99445, 52.11, 52.37, 52.11",
+    "99470, 26.05, 26.18, 13.36",
+    "99457, 51.77, 52.03, 26.39",
+    "99458, 41.42, 41.62, 26.39"
   })
   void amounts2026_matchTheReference(String code, String nonQp, String qp, String facility) {
     BillingCode c = cy2026().find(code, Y2026).orElseThrow();
@@ -96,6 +119,10 @@ class CodeCatalogTest {
     "99494, 55.96",
     "99495, 201.20",
     "99496, 272.68",
+    "99453, 19.73",
+    "99454, 43.02",
+    "99457, 47.87",
+    "99458, 38.49",
     "G0506, ",
     "G2214, ",
     "G0556, ",
@@ -115,6 +142,71 @@ class CodeCatalogTest {
       assertThat(a.orElseThrow().conversionFactor()).isEqualTo(ConversionFactorType.SINGLE);
       assertThat(a.orElseThrow().source()).contains("RVU25A");
     }
+  }
+
+  /** The RPM codes (§8.3, §9.1), moved here from ccm-rpm's parameter files. */
+  @Test
+  void rpmCodes_99453_99454_99445_99470_99457_99458_withBasisAndAmount() {
+    assertThat(cy2026().codesOf(CareProgram.RPM, Y2026))
+        .extracting(
+            c ->
+                c.code()
+                    + ":"
+                    + c.basis()
+                    + ":"
+                    + amount(c, CareSetting.NON_FACILITY, ConversionFactorType.NON_QP))
+        .containsExactly(
+            "99445:DEVICE_DAYS:52.11",
+            "99453:EPISODE:21.71",
+            "99454:DEVICE_DAYS:52.11",
+            "99457:TIME_MINUTES:51.77",
+            "99458:TIME_MINUTES:41.42",
+            "99470:TIME_MINUTES:26.05");
+    assertThat(cy2025().codesOf(CareProgram.RPM, Y2025))
+        .extracting(
+            c -> c.code() + ":" + amount(c, CareSetting.NON_FACILITY, ConversionFactorType.QP))
+        .as("99445 and 99470 are new in 2026; the 2025 single factor answers for QP too")
+        .containsExactly("99453:19.73", "99454:43.02", "99457:47.87", "99458:38.49");
+    for (CodeCatalog c : CodeCatalog.builtIn().all()) {
+      assertThat(c.codesOf(CareProgram.RPM, c.effectiveFrom()))
+          .allSatisfy(
+              b -> {
+                assertThat(b.group()).isEqualTo("RPM");
+                assertThat(b.billedFrom()).isEqualTo(BilledFrom.EXTERNAL);
+                assertThat(b.description()).startsWith("Remote monitoring");
+                assertThat(b.sources()).anyMatch(s -> s.contains("§9.1"));
+              });
+    }
+  }
+
+  @Test
+  void rpmThresholds_deviceDaysMinutesAndParent_99454_99445_99470_99457_99458_99453() {
+    BillingCode c99454 = cy2026().find("99454", Y2026).orElseThrow();
+    assertThat(c99454.minDeviceDays()).contains(16);
+    assertThat(c99454.maxDeviceDays()).contains(30);
+    assertThat(c99454.maxUnitsPerMonth())
+        .as("one per 30-day period: a month may hold two period ends")
+        .isEmpty();
+    BillingCode c99445 = cy2026().find("99445", Y2026).orElseThrow();
+    assertThat(c99445.minDeviceDays()).contains(2);
+    assertThat(c99445.maxDeviceDays()).contains(15);
+    BillingCode c99470 = cy2026().find("99470", Y2026).orElseThrow();
+    assertThat(c99470.thresholdMinutes()).contains(10);
+    assertThat(c99470.maxUnitsPerMonth()).contains(1);
+    BillingCode c99457 = cy2026().find("99457", Y2026).orElseThrow();
+    assertThat(c99457.thresholdMinutes()).contains(20);
+    assertThat(c99457.maxUnitsPerMonth()).contains(1);
+    BillingCode c99458 = cy2026().find("99458", Y2026).orElseThrow();
+    assertThat(c99458.parents()).containsExactly("99457");
+    assertThat(c99458.blockMinutes()).contains(20);
+    assertThat(c99458.maxUnitsPerMonth()).as("cap UNCONFIRMED (Q5)").isEmpty();
+    BillingCode setup2026 = cy2026().find("99453", Y2026).orElseThrow();
+    assertThat(setup2026.minDeviceDays()).as("2026 threshold UNCONFIRMED (Q8)").isEmpty();
+    assertThat(setup2026.notes()).anyMatch(n -> n.contains("UNCONFIRMED"));
+    assertThat(cy2025().find("99453", Y2025).orElseThrow().minDeviceDays()).contains(16);
+    assertThat(cy2025().find("99454", Y2025).orElseThrow().minDeviceDays()).contains(16);
+    assertThat(cy2025().find("99445", Y2025)).isEmpty();
+    assertThat(cy2025().find("99470", Y2025)).isEmpty();
   }
 
   @Test
@@ -237,6 +329,77 @@ class CodeCatalogTest {
     String json = HEAD + code("99490", "") + "]}";
     assertThatThrownBy(() -> CodeCatalog.parse(json, "codes-CY2027.json"))
         .hasMessageContaining("code 99490 is a time code without thresholdMinutes");
+  }
+
+  private static String rpm(String code, String basis, String extra) {
+    return "{\"code\":\""
+        + code
+        + "\",\"description\":\"test code\",\"program\":\"RPM\",\"group\":\"RPM\","
+        + "\"basis\":\""
+        + basis
+        + "\",\"billedFrom\":\"EXTERNAL\",\"performer\":\"STAFF\""
+        + extra
+        + "}";
+  }
+
+  @Test
+  void deviceDaysCode_accepted() {
+    String json =
+        HEAD
+            + rpm("99454", "DEVICE_DAYS", ",\"minDeviceDays\":16,\"maxDeviceDays\":30")
+            + ","
+            + rpm("99453", "EPISODE", ",\"minDeviceDays\":16")
+            + "]}";
+    CodeCatalog c = CodeCatalog.parse(json, "codes-CY2027.json");
+    assertThat(c.find("99454", LocalDate.of(2027, 1, 1)).orElseThrow().maxDeviceDays())
+        .contains(30);
+  }
+
+  @Test
+  void deviceDaysCodeWithoutMinDeviceDays_clearError() {
+    String json = HEAD + rpm("99454", "DEVICE_DAYS", "") + "]}";
+    assertThatThrownBy(() -> CodeCatalog.parse(json, "codes-CY2027.json"))
+        .isInstanceOf(CcmException.class)
+        .hasMessageContaining(
+            "codes-CY2027.json: code 99454 is a device-days code without minDeviceDays");
+  }
+
+  @Test
+  void deviceDaysOnATimeCode_clearError() {
+    String json = HEAD + code("99490", ",\"thresholdMinutes\":20,\"minDeviceDays\":16") + "]}";
+    assertThatThrownBy(() -> CodeCatalog.parse(json, "codes-CY2027.json"))
+        .hasMessageContaining("code 99490 has device days but its basis is TIME_MINUTES");
+  }
+
+  @Test
+  void deviceDaysFromAnEnrollment_clearError() {
+    String json =
+        HEAD
+            + rpm("99454", "DEVICE_DAYS", ",\"minDeviceDays\":16").replace("EXTERNAL", "ENROLLMENT")
+            + "]}";
+    assertThatThrownBy(() -> CodeCatalog.parse(json, "codes-CY2027.json"))
+        .hasMessageContaining("code 99454 counts device days, which an enrollment cannot show");
+  }
+
+  @Test
+  void deviceDayRangeUpsideDown_clearError() {
+    String json =
+        HEAD + rpm("99445", "DEVICE_DAYS", ",\"minDeviceDays\":15,\"maxDeviceDays\":2") + "]}";
+    assertThatThrownBy(() -> CodeCatalog.parse(json, "codes-CY2027.json"))
+        .isInstanceOf(CcmException.class)
+        .hasMessageContaining("codes-CY2027.json")
+        .hasMessageContaining("99445: maxDeviceDays needs minDeviceDays, not above it");
+  }
+
+  @Test
+  void externalCodeWithoutProgram_clearError() {
+    String json =
+        HEAD
+            + rpm("99454", "DEVICE_DAYS", ",\"minDeviceDays\":16")
+                .replace("\"program\":\"RPM\",", "")
+            + "]}";
+    assertThatThrownBy(() -> CodeCatalog.parse(json, "codes-CY2027.json"))
+        .hasMessageContaining("code 99454 is billed from EXTERNAL but names no program");
   }
 
   @Test

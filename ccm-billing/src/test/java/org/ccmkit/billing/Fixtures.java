@@ -279,6 +279,32 @@ final class Fixtures {
       return this;
     }
 
+    /**
+     * Adds a line other rules decided (as ccm-rpm would), resting on readings {@code
+     * Observation/<evidence>}.
+     */
+    @CanIgnoreReturnValue
+    Month external(
+        PractitionerRef pr,
+        String code,
+        int units,
+        LocalDate serviceDate,
+        Optional<DateRange> period,
+        String... evidence) {
+      ImmutableExternalLine.Builder b =
+          ExternalLine.builder()
+              .practitioner(pr)
+              .code(code)
+              .units(units)
+              .serviceDate(serviceDate)
+              .servicePeriod(period);
+      for (String id : evidence) {
+        b.addEvidence(SourceRef.of("Observation", id));
+      }
+      input.addExternalLine(b.build());
+      return this;
+    }
+
     BillingInput input() {
       return input.record(record.build()).build();
     }

@@ -16,7 +16,9 @@ import org.immutables.value.Value;
  * One billable RPM code: the code and units, what it is counted on, the billing practitioner, the
  * date of service and the period it covers, and the inputs it rests on. Device codes cover a 30-day
  * period and are dated on its last day; management codes cover the calendar month and are dated on
- * its last day (CCM-T12 allows that date). Value-based.
+ * its last day (CCM-T12 allows that date). Prices and the patient's share are not RPM rules: the
+ * codes and amounts live in ccm-billing's code catalog, and a month-end runner hands each line,
+ * field for field, to ccm-billing's engine as an external line. Value-based.
  *
  * @since 0.1.0
  */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.google.common.collect.ImmutableList;
 import java.io.Serializable;
-import java.util.Optional;
 import org.ccmkit.core.params.EffectiveDated;
 import org.ccmkit.core.params.ParameterCatalog;
 import org.ccmkit.core.params.ParameterFiles;
@@ -12,10 +11,10 @@ import org.immutables.value.Value;
 
 /**
  * The parameters of the RPM rules for one rule year: device-supply tiers, the 99453 threshold,
- * treatment-management tiers, the enrolment rules, the RPM code metadata for the billing catalog,
- * and the alert defaults. The shipped years live in {@code org/ccmkit/rpm/rpm-CY2025.json} and
- * {@code rpm-CY2026.json}, listed in {@code rpm-parameters.index}; each value names its source
- * there and in {@code docs/rpm.md}. Value-based.
+ * treatment-management tiers, the enrolment rules and the alert defaults. Code descriptions and
+ * national amounts are not rules: they live in ccm-billing's code catalog. The shipped years live
+ * in {@code org/ccmkit/rpm/rpm-CY2025.json} and {@code rpm-CY2026.json}, listed in {@code
+ * rpm-parameters.index}; each value names its source there and in {@code docs/rpm.md}. Value-based.
  *
  * @since 0.1.0
  */
@@ -41,24 +40,11 @@ public abstract class RpmParameters implements EffectiveDated, Serializable {
   /** Who may be in RPM. */
   public abstract EnrollmentParameters enrollment();
 
-  /** RPM code metadata for the billing catalog, sorted by code. */
-  public abstract ImmutableList<RpmCode> codes();
-
   /** Alert defaults. */
   public abstract AlertParameters alerts();
 
   /** The sources the values rest on. */
   public abstract ImmutableList<String> sources();
-
-  /**
-   * Returns the metadata of {@code code}, if the year has it.
-   *
-   * @param code a CPT code
-   * @return the metadata, or empty
-   */
-  public Optional<RpmCode> code(String code) {
-    return codes().stream().filter(c -> c.code().equals(code)).findFirst();
-  }
 
   /** Returns a new builder. */
   public static ImmutableRpmParameters.Builder builder() {

@@ -2,9 +2,7 @@ package org.ccmkit.rpm;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.ccmkit.core.model.PatientRecord;
 import org.ccmkit.core.model.PractitionerRef;
@@ -151,17 +149,5 @@ public final class RpmRules implements Serializable {
    */
   public AlertResult computeAlerts(AlertQuery query, EvaluationContext context) {
     return new AlertEngine(parameters).compute(query, context);
-  }
-
-  /**
-   * Returns the RPM code metadata in effect on {@code date}, for the billing catalog.
-   *
-   * @param date a date of service
-   * @return the codes, sorted by code
-   * @throws org.ccmkit.core.rule.CcmException with {@code NO_PARAMETERS_FOR_DATE} if no parameters
-   *     are in effect on the date
-   */
-  public ImmutableList<RpmCode> codeCatalog(LocalDate date) {
-    return parameters.forDate(date).codes();
   }
 }

@@ -357,20 +357,4 @@ class RpmBillingTest {
     assertThat(d.month()).contains(YearMonth.of(2026, 3));
     assertThat(d.practitioner()).contains(DR_A);
   }
-
-  @Test
-  void codeCatalog_carriesAmountsAndBasis() {
-    assertThat(RULES.codeCatalog(START))
-        .extracting(c -> c.code() + ":" + c.basis() + ":" + c.nationalNonFacility().orElseThrow())
-        .containsExactly(
-            "99445:DEVICE_DAYS:52.11",
-            "99453:EPISODE:21.71",
-            "99454:DEVICE_DAYS:52.11",
-            "99457:TIME_MINUTES:51.77",
-            "99458:TIME_MINUTES:41.42",
-            "99470:TIME_MINUTES:26.05");
-    assertThat(RULES.codeCatalog(LocalDate.of(2025, 6, 1)))
-        .extracting(c -> c.code() + ":" + c.nationalNonFacility().orElseThrow())
-        .containsExactly("99453:19.73", "99454:43.02", "99457:47.87", "99458:38.49");
-  }
 }

@@ -70,22 +70,6 @@ class RpmParametersTest {
   }
 
   @Test
-  void codes_amountsFromSection8_3_withSources() {
-    RpmCode c99454 = CY2026.code("99454").orElseThrow();
-    assertThat(c99454.nationalNonFacility()).contains(new java.math.BigDecimal("52.11"));
-    assertThat(c99454.nationalNonFacilityQp()).contains(new java.math.BigDecimal("52.37"));
-    assertThat(c99454.amountSource()).contains("RVU26C");
-    assertThat(CY2025.code("99445")).isEmpty();
-    assertThat(CY2025.code("99470")).isEmpty();
-    assertThat(CY2026.codes())
-        .allSatisfy(
-            c -> {
-              assertThat(c.system()).isEqualTo(org.ccmkit.core.model.Code.CPT);
-              assertThat(c.description()).isNotBlank();
-            });
-  }
-
-  @Test
   void alertRules_uniqueIds_eachWithASource_unitsFitTheirMetric() {
     for (RpmParameters p : CATALOG.all()) {
       List<String> ids = p.alerts().rules().stream().map(ThresholdRule::id).toList();

@@ -267,6 +267,34 @@ class RpmReferenceCasesTest {
     assertThat(start.isMet()).isFalse();
   }
 
+  /** The reverse of RPM-T08: a claim of any RPM code of the year shows RPM activity. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"99445", "99453", "99454", "99457", "99458", "99470"})
+  void rpmT08_rpmClaimInThePeriod_blocksRtmStart(String code) {
+    PriorClaim rpm =
+        PriorClaim.builder()
+            .source(SourceRef.of("ExplanationOfBenefit", "eob-rpm"))
+            .practitioner(DR_B)
+            .code(code)
+            .servicePeriod(DateRange.ofClosed(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 31)))
+            .build();
+    Decision start =
+        RULES
+            .monitoringStart()
+            .evaluate(
+                MonitoringStart.builder()
+                    .record(enrolled(START).build())
+                    .program(CareProgram.RTM)
+                    .start(START)
+                    .practitioner(DR_A)
+                    .addPriorClaim(rpm)
+                    .build(),
+                EvaluationContext.of(START, NEW_YORK));
+
+    assertThat(start.hasReason(RpmReasonCode.RPM_RTM_CONFLICT)).isTrue();
+    assertThat(start.isMet()).isFalse();
+  }
+
   @Test
   void rpmT09_newPatient_rpmBlocked_rtmAllowedWithWarning() {
     PatientRecord newPatient =

@@ -83,8 +83,9 @@ public final class CatalogFiles {
 
   /**
    * Checks a code catalog: entry dates within the catalog's, no two entries of one code with
-   * overlapping dates, every parent known, time codes with their threshold or block, derived codes
-   * with a program, and no two amounts for one setting and factor.
+   * overlapping dates, every parent known, time codes with their threshold or block, device-days
+   * codes with their fewest days (and device days on no other basis but an episode's), codes not
+   * requested with a program, and no two amounts for one setting and factor.
    *
    * @param c the catalog
    * @param origin the file name, for messages
@@ -134,6 +135,18 @@ public final class CatalogFiles {
       }
       if (b.billedFrom() == BilledFrom.TIME && b.basis() != Basis.TIME_MINUTES) {
         throw invalid(origin, code, "is billed from time but its basis is " + b.basis());
+      }
+      if (b.basis() == Basis.DEVICE_DAYS) {
+        if (b.minDeviceDays().isEmpty()) {
+          throw invalid(origin, code, "is a device-days code without minDeviceDays");
+        }
+        if (b.billedFrom() == BilledFrom.ENROLLMENT) {
+          throw invalid(
+              origin, code, "counts device days, which an enrollment cannot show (use EXTERNAL)");
+        }
+      } else if (b.maxDeviceDays().isPresent()
+          || (b.minDeviceDays().isPresent() && b.basis() != Basis.EPISODE)) {
+        throw invalid(origin, code, "has device days but its basis is " + b.basis());
       }
       if (b.billedFrom() != BilledFrom.REQUEST && b.program().isEmpty()) {
         throw invalid(origin, code, "is billed from " + b.billedFrom() + " but names no program");

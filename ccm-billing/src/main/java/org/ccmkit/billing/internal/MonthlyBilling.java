@@ -32,6 +32,7 @@ import org.ccmkit.billing.CodeCatalog;
 import org.ccmkit.billing.ConcurrencyAction;
 import org.ccmkit.billing.ConcurrencyRule;
 import org.ccmkit.billing.DateOfServicePolicy;
+import org.ccmkit.billing.ExternalLine;
 import org.ccmkit.billing.ImmutableClaimLine;
 import org.ccmkit.billing.MueEdit;
 import org.ccmkit.billing.Performer;
@@ -80,7 +81,8 @@ import org.ccmkit.core.rules.CoreRules;
  *       minutes;
  *   <li>apply the single-practitioner rule (earliest consent bills; a paid claim elsewhere blocks);
  *   <li>build the compliant options of each code family and choose one by the selection policy;
- *   <li>check requested services (catalog, prerequisites, requirements, caps);
+ *   <li>check requested services (catalog, prerequisites, requirements, caps), and take the lines
+ *       other rules decided (external lines: catalog, month, caps);
  *   <li>resolve concurrency pairs (block-first, then claims on file, then keep-preferred, greedily
  *       in policy order), then add-on parents;
  *   <li>mark lines already on file, warn on MUEs, date and price lines, estimate the patient share.
@@ -212,6 +214,7 @@ final class MonthlyBilling {
       PractitionerRef practitioner,
       int units,
       LocalDate serviceDate,
+      Optional<DateRange> servicePeriod,
       BilledFrom from,
       ImmutableSortedSet<SourceRef> evidence,
       Pricing.Priced price) {
@@ -230,7 +233,7 @@ final class MonthlyBilling {
     // 1. Core decisions per program and enrolled practitioner.
     Set<CareProgram> derived = EnumSet.noneOf(CareProgram.class);
     for (BillingCode c : catalog.codes()) {
-      if (c.appliesOn(firstDay) && c.billedFrom() != BilledFrom.REQUEST) {
+      if (c.appliesOn(firstDay) && c.billedFrom().isDerived()) {
         c.program().ifPresent(derived::add);
       }
     }
@@ -260,8 +263,9 @@ final class MonthlyBilling {
       choose(e.getKey(), e.getValue()).ifPresent(candidates::add);
     }
 
-    // 4. Requested services.
+    // 4. Requested services, and lines other rules decided.
     candidates.addAll(requested(blocked));
+    candidates.addAll(external());
 
     // 5. Concurrency, then add-on parents.
     List<Bundle> accepted = resolveConflicts(candidates);
@@ -563,7 +567,7 @@ final class MonthlyBilling {
     Draft draft = draft(key);
     List<BillingCode> bases = new ArrayList<>();
     for (BillingCode c : catalog.codesOf(a.program(), firstDay)) {
-      if (c.billedFrom() != BilledFrom.REQUEST && !c.isAddOn()) {
+      if (c.billedFrom().isDerived() && !c.isAddOn()) {
         bases.add(c);
       }
     }
@@ -873,6 +877,17 @@ final class MonthlyBilling {
       Key key = Key.of(keyOf(code), pr);
       Draft draft = draft(key);
       draft.evidence(Evidence.counted(r.source(), "ChargeItem.code", r.code() + " x" + r.units()));
+      if (code.billedFrom() == BilledFrom.EXTERNAL) {
+        draft.reason(
+            Reason.with(BillingReasonCode.CODE_FROM_EXTERNAL_RULES)
+                .message(
+                    r.code()
+                        + " is decided by other rules (e.g. ccm-rpm); pass their line as an external"
+                        + " line; the request is ignored")
+                .putDetail("request", r.source().toString())
+                .build());
+        continue;
+      }
       if (code.billedFrom() != BilledFrom.REQUEST) {
         draft.reason(
             Reason.with(BillingReasonCode.CODE_DERIVED_BY_ENGINE)
@@ -958,6 +973,103 @@ final class MonthlyBilling {
           });
     }
     return new ArrayList<>(merged.values());
+  }
+
+  // ---------------------------------------------------------------- step 4b: external lines
+
+  /**
+   * The lines other rules decided (RPM): each must name an EXTERNAL code of the month's catalog and
+   * be dated in the month; the code's monthly cap applies across the practitioner's lines. Lines
+   * are kept apart (two 99454 periods can end in one month).
+   */
+  private List<Bundle> external() {
+    Map<Key, List<Planned>> byKey = new TreeMap<>();
+    Map<String, Integer> unitsSoFar = new HashMap<>();
+    for (ExternalLine l : in.externalLines()) {
+      Optional<BillingCode> entry = catalog.find(l.code(), l.serviceDate());
+      PractitionerRef pr = l.practitioner();
+      String what = l.code() + " x" + l.units() + " on " + l.serviceDate();
+      if (!days.contains(l.serviceDate())) {
+        draft(Key.of(entry.map(this::keyOf).orElse("OTHER"), pr))
+            .reason(
+                Reason.with(BillingReasonCode.SERVICE_DATE_OUTSIDE_MONTH)
+                    .message("External line " + what + " is outside " + month)
+                    .putDetail("code", l.code())
+                    .build());
+        continue;
+      }
+      if (entry.isEmpty()) {
+        draft(Key.of("OTHER", pr))
+            .reason(
+                Reason.with(BillingReasonCode.UNKNOWN_CODE)
+                    .message(
+                        "External line "
+                            + what
+                            + ": "
+                            + l.code()
+                            + " is not in catalog "
+                            + catalog.version())
+                    .putDetail("code", l.code())
+                    .build());
+        continue;
+      }
+      BillingCode code = entry.get();
+      Key key = Key.of(keyOf(code), pr);
+      Draft draft = draft(key);
+      for (SourceRef src : l.evidence()) {
+        draft.evidence(Evidence.counted(src, src.resourceType(), l.code() + " x" + l.units()));
+      }
+      if (code.billedFrom() != BilledFrom.EXTERNAL) {
+        draft.reason(
+            Reason.with(BillingReasonCode.NOT_AN_EXTERNAL_CODE)
+                .message(
+                    "External line "
+                        + what
+                        + ": "
+                        + l.code()
+                        + " is billed from "
+                        + code.billedFrom().name().toLowerCase(Locale.ROOT)
+                        + ", not by other rules; the line is dropped")
+                .putDetail("code", l.code())
+                .build());
+        continue;
+      }
+      int units = l.units();
+      if (code.maxUnitsPerMonth().isPresent()) {
+        int cap = code.maxUnitsPerMonth().get();
+        String capKey = pr.id() + "|" + code.code();
+        int before = unitsSoFar.getOrDefault(capKey, 0);
+        int room = Math.max(0, cap - before);
+        if (units > room) {
+          draft.reason(
+              Reason.with(BillingReasonCode.UNITS_CAPPED)
+                  .message(
+                      l.code() + ": " + (before + units) + " units in external lines, cap " + cap)
+                  .putDetail("code", l.code())
+                  .build());
+          units = room;
+        }
+        unitsSoFar.put(capKey, before + units);
+        if (units == 0) {
+          continue;
+        }
+      }
+      byKey
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add(
+              new Planned(
+                  code,
+                  pr,
+                  units,
+                  l.serviceDate(),
+                  l.servicePeriod(),
+                  BilledFrom.EXTERNAL,
+                  l.evidence(),
+                  Pricing.price(code, pr, in, params)));
+    }
+    List<Bundle> out = new ArrayList<>();
+    byKey.forEach((k, v) -> out.add(bundle(k, v)));
+    return out;
   }
 
   private String keyOf(BillingCode code) {
@@ -1226,18 +1338,26 @@ final class MonthlyBilling {
       LocalDate dos,
       BilledFrom from,
       ImmutableSortedSet<SourceRef> evidence) {
-    return new Planned(code, pr, units, dos, from, evidence, Pricing.price(code, pr, in, params));
+    return new Planned(
+        code,
+        pr,
+        units,
+        dos,
+        Optional.empty(),
+        from,
+        evidence,
+        Pricing.price(code, pr, in, params));
   }
 
   private Bundle bundle(Key key, List<Planned> lines) {
     Money total = Money.zero(Money.USD);
     boolean known = true;
-    ImmutableSortedMap.Builder<String, Integer> units = ImmutableSortedMap.naturalOrder();
+    Map<String, Integer> units = new TreeMap<>();
     Set<String> groups = new TreeSet<>();
     for (Planned p : lines) {
       total = total.plus(p.total());
       known &= p.price().unit().isPresent();
-      units.put(p.code().code(), p.units());
+      units.merge(p.code().code(), p.units(), Integer::sum);
       groups.add(p.code().group());
     }
     BillingOption option =
@@ -1245,7 +1365,7 @@ final class MonthlyBilling {
             .program(key.program())
             .practitioner(lines.get(0).practitioner())
             .baseCode(lines.get(0).code().code())
-            .units(units.buildOrThrow())
+            .units(ImmutableSortedMap.copyOf(units))
             .totalAllowed(total)
             .amountsKnown(known)
             .build();
@@ -1269,6 +1389,7 @@ final class MonthlyBilling {
             .group(p.code().group())
             .units(p.units())
             .serviceDate(p.serviceDate())
+            .servicePeriod(p.servicePeriod())
             .billedFrom(p.from())
             .evidence(p.evidence());
     p.code().program().ifPresent(b::program);

@@ -1,6 +1,5 @@
 package org.ccmkit.rpm.internal;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +16,7 @@ import org.ccmkit.core.model.SourceRef;
 import org.ccmkit.core.model.TimeEntry;
 import org.ccmkit.core.model.Visit;
 import org.ccmkit.rpm.PriorClaim;
+import org.ccmkit.rpm.RpmParameters;
 
 /**
  * The established-patient and RPM/RTM checks (rules reference §9.1, §9.2), shared by the
@@ -69,10 +69,16 @@ final class MonitoringChecks {
     return out.build();
   }
 
-  /** The RPM codes of a parameter year's catalog. */
-  static ImmutableList<String> rpmCodes(org.ccmkit.rpm.RpmParameters p) {
-    return p.codes().stream()
-        .map(org.ccmkit.rpm.RpmCode::code)
-        .collect(ImmutableList.toImmutableList());
+  /**
+   * The RPM codes whose claims show RPM activity: every code the year's rules can bill (device
+   * tiers, set-up, management tiers and add-on), sorted.
+   */
+  static ImmutableSortedSet<String> rpmCodes(RpmParameters p) {
+    ImmutableSortedSet.Builder<String> codes = ImmutableSortedSet.naturalOrder();
+    p.deviceSupply().tiers().forEach(t -> codes.add(t.code()));
+    codes.add(p.setup().code());
+    p.management().tiers().forEach(t -> codes.add(t.code()));
+    codes.add(p.management().addOn().code());
+    return codes.build();
   }
 }

@@ -91,8 +91,7 @@ public final class MonitoringStartRule implements Rule<MonitoringStart> {
       DateRange firstPeriod =
           DateRange.ofClosed(q.start(), q.start().plusDays(p.deviceSupply().periodDays() - 1L));
       CareProgram other = rpm ? CareProgram.RTM : CareProgram.RPM;
-      ImmutableSet<String> otherCodes =
-          rpm ? ep.rtmCodes() : ImmutableSet.copyOf(MonitoringChecks.rpmCodes(p));
+      ImmutableSet<String> otherCodes = rpm ? ep.rtmCodes() : MonitoringChecks.rpmCodes(p);
       ImmutableSortedSet<SourceRef> conflicts =
           MonitoringChecks.activity(
               q.record(), other, otherCodes, q.priorClaims(), firstPeriod, ctx.zone());
