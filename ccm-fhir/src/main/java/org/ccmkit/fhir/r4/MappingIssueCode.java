@@ -96,7 +96,12 @@ public enum MappingIssueCode implements ReasonCode {
   /** A value could not be used and was left out (e.g. a Medigap plan letter outside A–N). */
   VALUE_DROPPED(IssueEffect.NOTE),
   /** A date-time with a time but no UTC offset; it was read in the practice's zone. */
-  TIME_WITHOUT_OFFSET(IssueEffect.NOTE);
+  TIME_WITHOUT_OFFSET(IssueEffect.NOTE),
+  /**
+   * Claim writing: a qualifying condition has no ICD-10-CM code (e.g. SNOMED CT only), so it is
+   * left off the Claim's {@code diagnosis}; the claim needs an ICD-10-CM code before submission.
+   */
+  DIAGNOSIS_NEEDS_ICD10CM(IssueEffect.NOTE);
 
   private final IssueEffect effect;
 

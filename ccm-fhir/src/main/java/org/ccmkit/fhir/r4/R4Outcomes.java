@@ -222,7 +222,7 @@ public final class R4Outcomes {
           IssueType.REQUIRED;
       case INVALID_VALUE, PARSER_INVALID_VALUE, VALUE_DROPPED, TIME_WITHOUT_OFFSET ->
           IssueType.VALUE;
-      case UNKNOWN_CODE -> IssueType.CODEINVALID;
+      case UNKNOWN_CODE, DIAGNOSIS_NEEDS_ICD10CM -> IssueType.CODEINVALID;
       case CONFLICTING_VALUES -> IssueType.INVARIANT;
       case UNRESOLVED_REFERENCE,
           PARSER_UNKNOWN_REFERENCE,
