@@ -8,19 +8,28 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.Optional;
+import org.ccmkit.billing.BillingInput;
+import org.ccmkit.billing.ImmutableBillingInput;
+import org.ccmkit.billing.PriorClaim;
 import org.ccmkit.core.annotation.Experimental;
+import org.ccmkit.core.model.CoverageKind;
+import org.ccmkit.core.model.Money;
 import org.ccmkit.core.model.PatientRecord;
 import org.ccmkit.core.model.PatientRef;
 import org.ccmkit.core.model.Practitioner;
+import org.ccmkit.core.model.Reading;
 import org.ccmkit.core.rule.Severity;
 import org.immutables.value.Value;
 
 /**
- * What a mapping run produced: the ccm-core values grouped per patient, the practitioners, the
- * values ccm-core has no type for yet (readings, devices, prior claims, deductibles), counts that
- * account for every resource read, and the issues. Never holds an exception; {@link #orThrow()}
- * gives one to callers who want it. Value-based.
+ * What a mapping run produced: the ccm-core values grouped per patient (readings included), the
+ * practitioners, the claims on file as ccm-billing {@link PriorClaim}s, the values neither has a
+ * type for yet (devices, deductibles), counts that account for every resource read, and the issues.
+ * Never holds an exception; {@link #orThrow()} gives one to callers who want it. Value-based.
  *
  * @since 0.1.0
  */
@@ -38,16 +47,14 @@ public abstract class MappingResult implements Serializable {
   /** Every Practitioner used, with the role resolved from all its roles, sorted by id. */
   public abstract ImmutableList<Practitioner> practitioners();
 
-  /** RPM readings, sorted by patient, time, then source. */
-  @Experimental(until = "0.2.0")
-  public abstract ImmutableList<MappedReading> readings();
-
   /** Devices, sorted by source. */
   @Experimental(until = "0.2.0")
   public abstract ImmutableList<MappedDevice> devices();
 
-  /** Claims paid elsewhere, sorted by patient then source. */
-  @Experimental(until = "0.2.0")
+  /**
+   * Claims on file from {@code ExplanationOfBenefit}s, one per CPT or HCPCS line, as ccm-billing's
+   * {@link PriorClaim}; sorted by patient, source, code, then start of the service period.
+   */
   public abstract ImmutableList<PriorClaim> priorClaims();
 
   /** Deductible status, sorted by patient then source. */
@@ -71,6 +78,94 @@ public abstract class MappingResult implements Serializable {
    * Files under a walked directory that were not read (neither {@code .json} nor {@code .ndjson}).
    */
   public abstract ImmutableList<String> skippedFiles();
+
+  /**
+   * Returns every record's readings ({@link PatientRecord#readings()}), sorted by patient, time,
+   * then source.
+   */
+  @JsonIgnore
+  public ImmutableList<Reading> readings() {
+    return records().stream()
+        .flatMap(r -> r.readings().stream())
+        .sorted(
+            Comparator.comparing(Reading::patient)
+                .thenComparing(Reading::effective)
+                .thenComparing(Reading::source))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Returns the claims on file for a patient, in {@link #priorClaims()} order.
+   *
+   * @param patient the patient
+   * @return the prior claims, possibly empty
+   */
+  public ImmutableList<PriorClaim> priorClaims(PatientRef patient) {
+    return priorClaims().stream()
+        .filter(c -> c.patient().equals(patient))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Returns the deductible statuses read for a patient, in {@link #deductibles()} order.
+   *
+   * @param patient the patient
+   * @return the statuses, possibly empty
+   */
+  @Experimental(until = "0.2.0")
+  public ImmutableList<DeductibleStatus> deductibles(PatientRef patient) {
+    return deductibles().stream()
+        .filter(d -> d.patient().equals(patient))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Returns the Part B deductible a patient still owes in a month's benefit year ({@code allowed -
+   * used}, never below zero), from the first status (in {@link #deductibles()} order) whose
+   * coverage is Original Medicare (or of unknown kind), whose benefit period contains the month's
+   * first day (or is not given) and whose amounts are both known. Empty means unknown: the estimate
+   * then gives both bounds.
+   *
+   * @param patient the patient
+   * @param month the service month
+   * @return the deductible remaining, or empty when unknown
+   */
+  @Experimental(until = "0.2.0")
+  public Optional<Money> deductibleRemaining(PatientRef patient, YearMonth month) {
+    for (DeductibleStatus d : deductibles(patient)) {
+      if (d.coverageKind().map(k -> k != CoverageKind.ORIGINAL_MEDICARE).orElse(false)
+          || !d.benefitPeriod().map(p -> p.contains(month.atDay(1))).orElse(true)
+          || d.allowed().isEmpty()
+          || d.used().isEmpty()) {
+        continue;
+      }
+      BigDecimal remaining = d.allowed().get().subtract(d.used().get()).max(BigDecimal.ZERO);
+      return Optional.of(Money.of(remaining, d.currency().orElse(Money.USD)));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns a billing input builder for a patient and month, filled with what the mapping read: the
+   * record, the claims on file and the deductible remaining (when known). The caller adds what only
+   * it knows (external RPM lines, requests, locality) and builds.
+   *
+   * @param patient the patient
+   * @param month the service month
+   * @return a builder of the input
+   * @throws IllegalArgumentException if the patient was not read
+   */
+  public ImmutableBillingInput.Builder billingInput(PatientRef patient, YearMonth month) {
+    PatientRecord record =
+        record(patient)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no record of " + patient + " was mapped"));
+    return BillingInput.builder()
+        .record(record)
+        .month(month)
+        .priorClaims(priorClaims(patient))
+        .deductibleRemaining(deductibleRemaining(patient, month));
+  }
 
   /**
    * Returns the record of a patient.
@@ -142,8 +237,8 @@ public abstract class MappingResult implements Serializable {
         + records().size()
         + ", practitioners="
         + practitioners().size()
-        + ", readings="
-        + readings().size()
+        + ", priorClaims="
+        + priorClaims().size()
         + ", issues="
         + issues().size()
         + "}";

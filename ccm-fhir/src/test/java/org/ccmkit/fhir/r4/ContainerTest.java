@@ -84,19 +84,17 @@ class ContainerTest {
               assertThat(e.interactive()).isTrue();
             });
     assertThat(r.readings()).hasSize(7);
-    assertThat(r.readings()).filteredOn(MappedReading::deviceTransmitted).hasSize(6);
+    assertThat(r.readings())
+        .filteredOn(org.ccmkit.core.model.Reading::isDeviceTransmitted)
+        .hasSize(6);
     // a Type/id reference names its target even when that resource is not among the inputs
     assertThat(r.readings())
         .filteredOn(x -> x.source().id().equals("rpm-glucose-1"))
         .singleElement()
         .satisfies(x -> assertThat(x.device()).contains(SourceRef.of("Device", "not-sent")));
     assertThat(r.priorClaims())
-        .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.items()).hasSize(2);
-              assertThat(c.provider()).contains(SourceRef.of("Practitioner", "elsewhere-1"));
-            });
+        .hasSize(2)
+        .allSatisfy(c -> assertThat(c.practitioner()).isEqualTo(PractitionerRef.of("elsewhere-1")));
     assertThat(r.issues())
         .extracting(MappingIssue::code)
         .containsExactlyInAnyOrder(

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Optional;
-import org.ccmkit.core.model.Code;
+import java.time.YearMonth;
+import java.util.List;
+import org.ccmkit.billing.BillingInput;
+import org.ccmkit.billing.PriorClaim;
 import org.ccmkit.core.model.Coverage;
 import org.ccmkit.core.model.CoverageKind;
 import org.ccmkit.core.model.DateRange;
+import org.ccmkit.core.model.Money;
 import org.ccmkit.core.model.PatientRecord;
 import org.ccmkit.core.model.PatientRef;
+import org.ccmkit.core.model.PractitionerRef;
 import org.ccmkit.core.model.SourceRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,22 +142,33 @@ class CoverageMappingTest {
   }
 
   @Test
-  void explanationOfBenefit_keepsCptLinesAndTheProviderNpi() {
-    PriorClaim c =
-        all.priorClaims().stream()
-            .filter(x -> x.source().id().equals("eob-ccm"))
-            .findFirst()
-            .orElseThrow();
+  void explanationOfBenefit_givesOneBillingPriorClaimPerCptLine_withTheProviderNpi() {
+    List<PriorClaim> claims =
+        all.priorClaims().stream().filter(x -> x.source().id().equals("eob-ccm")).toList();
+    assertThat(claims).hasSize(1);
+    PriorClaim c = claims.get(0);
     assertThat(c.patient()).isEqualTo(PatientRef.of("pat-1"));
-    assertThat(c.provider()).isEmpty();
-    assertThat(c.providerNpi()).contains("1999999984");
-    assertThat(c.billablePeriod())
-        .contains(DateRange.ofClosed(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
-    assertThat(c.items())
-        .containsExactly(
-            PriorClaimItem.of(
-                Code.of(Code.CPT, "99490"),
-                Optional.of(
-                    DateRange.ofClosed(LocalDate.of(2026, 2, 27), LocalDate.of(2026, 2, 27)))));
+    // the provider is an NPI of no Practitioner read: another practitioner, named by the NPI
+    assertThat(c.practitioner()).isEqualTo(PractitionerRef.of("npi-1999999984"));
+    assertThat(c.code()).isEqualTo("99490");
+    assertThat(c.units()).isEqualTo(1);
+    assertThat(c.paid()).isTrue();
+    assertThat(c.servicePeriod())
+        .isEqualTo(DateRange.ofClosed(LocalDate.of(2026, 2, 27), LocalDate.of(2026, 2, 27)));
+    assertThat(c.touches(YearMonth.of(2026, 2))).isTrue();
+    assertThat(all.priorClaims(PatientRef.of("pat-1"))).contains(c);
+  }
+
+  @Test
+  void deductibleRemaining_andTheBillingInput_comeFromTheMapping() {
+    PatientRef p = PatientRef.of("pat-1");
+    assertThat(all.deductibles(p)).isNotEmpty();
+    // the fixture's deductible (283.0) is fully used
+    assertThat(all.deductibleRemaining(p, YearMonth.of(2026, 3))).contains(Money.usd("0"));
+    assertThat(all.deductibleRemaining(p, YearMonth.of(2027, 3))).isEmpty();
+    BillingInput in = all.billingInput(p, YearMonth.of(2026, 3)).build();
+    assertThat(in.record()).isEqualTo(all.record(p).orElseThrow());
+    assertThat(in.priorClaims()).containsExactlyInAnyOrderElementsOf(all.priorClaims(p));
+    assertThat(in.deductibleRemaining()).contains(Money.usd("0"));
   }
 }

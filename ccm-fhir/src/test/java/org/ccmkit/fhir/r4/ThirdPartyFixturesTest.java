@@ -20,7 +20,7 @@ class ThirdPartyFixturesTest {
     assertThat(r.counts()).isEqualTo(MappingCounts.of(10, 5, 5, 0));
     assertThat(r.readings())
         .singleElement()
-        .satisfies(x -> assertThat(x.kind()).isEqualTo(ReadingKind.BLOOD_PRESSURE));
+        .satisfies(x -> assertThat(x.values()).containsOnlyKeys("8462-4", "8480-6"));
     // the data-absent blood pressure, the privacy consent, the non-program episode, the
     // eligibility response without a deductible and the SNOMED-typed encounter are ignored
     assertThat(r.issues())
@@ -50,7 +50,9 @@ class ThirdPartyFixturesTest {
     assertThat(r.records())
         .singleElement()
         .satisfies(rec -> assertThat(rec.conditions()).isNotEmpty());
-    assertThat(r.readings()).isNotEmpty().allMatch(x -> x.kind() == ReadingKind.BLOOD_PRESSURE);
+    assertThat(r.readings())
+        .isNotEmpty()
+        .allSatisfy(x -> assertThat(x.values()).containsOnlyKeys("8462-4", "8480-6"));
   }
 
   @Test

@@ -3,23 +3,41 @@ package org.ccmkit.fhir.r4.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ccmkit.billing.PriorClaim;
 import org.ccmkit.core.model.Code;
 import org.ccmkit.core.model.DateRange;
 import org.ccmkit.core.model.PatientRef;
+import org.ccmkit.core.model.PractitionerRef;
 import org.ccmkit.core.model.SourceRef;
 import org.ccmkit.fhir.r4.MappingIssueCode;
-import org.ccmkit.fhir.r4.PriorClaim;
-import org.ccmkit.fhir.r4.PriorClaimItem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ExplanationOfBenefit;
 import org.hl7.fhir.r4.model.ExplanationOfBenefit.ItemComponent;
 
 /**
- * ExplanationOfBenefit → PriorClaim: {@code patient}, {@code provider}, {@code billablePeriod}, and
- * each {@code item} whose {@code productOrService} is CPT or HCPCS with its {@code
- * servicedDate}/{@code servicedPeriod}. One without such a line is ignored.
+ * ExplanationOfBenefit → one ccm-billing {@link PriorClaim} per {@code item} whose {@code
+ * productOrService} is CPT or HCPCS: {@code patient}, {@code provider} (the billing practitioner),
+ * the item's {@code servicedDate}/{@code servicedPeriod} (else {@code billablePeriod}), {@code
+ * quantity} (units, default 1), and {@code outcome} (paid unless {@code queued} or {@code error}).
+ * One without such a line is ignored.
  */
 final class ExplanationOfBenefitMapper implements ResourceMapper<ExplanationOfBenefit> {
+  /** The practitioner id of a claim whose provider is unknown (neither read nor an NPI). */
+  static final String UNKNOWN_PROVIDER = "unknown-provider";
+
+  /** One CPT or HCPCS line as read. */
+  private static final class Line {
+    final String code;
+    final Optional<DateRange> served;
+    final int units;
+
+    Line(String code, Optional<DateRange> served, int units) {
+      this.code = code;
+      this.served = served;
+      this.units = units;
+    }
+  }
+
   @Override
   public Class<ExplanationOfBenefit> type() {
     return ExplanationOfBenefit.class;
@@ -42,7 +60,7 @@ final class ExplanationOfBenefitMapper implements ResourceMapper<ExplanationOfBe
           "ExplanationOfBenefit.status",
           "only statuses " + c.options.priorClaimStatuses() + " are read");
     }
-    List<PriorClaimItem> items = new ArrayList<>();
+    List<Line> items = new ArrayList<>();
     for (ItemComponent it : r.getItem()) {
       Code code = null;
       for (Coding coding : it.getProductOrService().getCoding()) {
@@ -65,7 +83,16 @@ final class ExplanationOfBenefitMapper implements ResourceMapper<ExplanationOfBe
             c.days(item, it.getServicedPeriod(), "ExplanationOfBenefit.item.servicedPeriod");
         served = d.invalid() ? Optional.empty() : d.range();
       }
-      items.add(PriorClaimItem.of(code, served));
+      int units = 1;
+      if (it.hasQuantity() && it.getQuantity().hasValue()) {
+        java.math.BigDecimal q = it.getQuantity().getValue();
+        if (q.signum() > 0
+            && q.stripTrailingZeros().scale() <= 0
+            && q.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+          units = q.intValueExact();
+        }
+      }
+      items.add(new Line(code.code(), served, units));
     }
     if (items.isEmpty()) {
       return c.ignore(
@@ -89,6 +116,8 @@ final class ExplanationOfBenefitMapper implements ResourceMapper<ExplanationOfBe
     }
     RawRef provider = RawRef.of(r.getProvider());
     Optional<DateRange> period = billable.range();
+    String outcome = r.hasOutcome() ? r.getOutcome().toCode() : null;
+    boolean paid = !"queued".equals(outcome) && !"error".equals(outcome);
     return Optional.of(
         new Pending(item) {
           @Override
@@ -102,41 +131,73 @@ final class ExplanationOfBenefitMapper implements ResourceMapper<ExplanationOfBe
             if (p.isEmpty()) {
               return;
             }
-            Optional<SourceRef> who = Optional.empty();
+            Optional<PractitionerRef> who = Optional.empty();
             Optional<String> npi = Optional.empty();
             if (provider != null) {
               Optional<SourceRef> t = l.resolve(provider);
               if (t.isPresent() && "PractitionerRole".equals(t.get().resourceType())) {
                 Optional<Linker.Person> person =
                     l.person(item, List.of(provider), "ExplanationOfBenefit.provider", false);
-                who = person.map(x -> SourceRef.of("Practitioner", x.ref.id()));
+                who = person.map(x -> x.ref);
                 npi = person.flatMap(x -> x.npi);
-              } else if (t.isPresent()) {
-                who = t;
-                npi = l.npiOf(t.get());
+              } else if (t.isPresent() && "Practitioner".equals(t.get().resourceType())) {
+                who = Optional.of(PractitionerRef.of(t.get().id()));
               }
-              if (npi.isEmpty()
-                  && provider.identifierValue != null
+              if (provider.identifierValue != null
                   && l.options.npiSystem().equals(provider.identifierSystem)) {
                 npi = Optional.of(provider.identifierValue.trim());
               }
-              if (who.isEmpty() && npi.isEmpty()) {
-                l.ledger.note(
-                    item,
-                    MappingIssueCode.REFERENCE_DROPPED,
-                    "ExplanationOfBenefit.provider",
-                    "the provider reference does not resolve and carries no NPI; left out");
+              if (who.isEmpty() && npi.isPresent()) {
+                who = l.practitionerByNpi(npi.get());
+                if (who.isEmpty()) {
+                  who = Optional.of(PractitionerRef.of("npi-" + npi.get()));
+                }
               }
             }
-            l.priorClaims.add(
-                PriorClaim.builder()
-                    .source(item.ref())
-                    .patient(p.get())
-                    .provider(who)
-                    .providerNpi(npi)
-                    .billablePeriod(period)
-                    .items(items)
-                    .build());
+            if (who.isEmpty()) {
+              l.ledger.note(
+                  item,
+                  MappingIssueCode.REFERENCE_DROPPED,
+                  "ExplanationOfBenefit.provider",
+                  "the provider is neither a Practitioner read nor an NPI; the claim counts as an"
+                      + " unknown practitioner's ("
+                      + UNKNOWN_PROVIDER
+                      + ")");
+            }
+            PractitionerRef practitioner = who.orElse(PractitionerRef.of(UNKNOWN_PROVIDER));
+            int added = 0;
+            for (Line line : items) {
+              Optional<DateRange> served = line.served.isPresent() ? line.served : period;
+              if (served.isEmpty()) {
+                l.ledger.note(
+                    item,
+                    MappingIssueCode.VALUE_DROPPED,
+                    "ExplanationOfBenefit.item.serviced[x]",
+                    "line "
+                        + line.code
+                        + " has no date of service and the claim no billablePeriod; left out");
+                continue;
+              }
+              l.priorClaims.add(
+                  PriorClaim.builder()
+                      .source(item.ref())
+                      .patient(p.get())
+                      .practitioner(practitioner)
+                      .code(line.code)
+                      .servicePeriod(served.get())
+                      .units(line.units)
+                      .paid(paid)
+                      .build());
+              added++;
+            }
+            if (added == 0) {
+              l.ledger.ignore(
+                  item,
+                  MappingIssueCode.OUT_OF_SCOPE,
+                  "ExplanationOfBenefit.item.serviced[x]",
+                  "no CPT or HCPCS line has a date of service");
+              return;
+            }
             l.ledger.used(item);
           }
         });

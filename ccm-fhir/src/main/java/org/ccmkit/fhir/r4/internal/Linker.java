@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.ccmkit.billing.PriorClaim;
 import org.ccmkit.core.model.Attestation;
 import org.ccmkit.core.model.ConditionRecord;
 import org.ccmkit.core.model.Consent;
@@ -22,16 +23,15 @@ import org.ccmkit.core.model.PatientRecord;
 import org.ccmkit.core.model.PatientRef;
 import org.ccmkit.core.model.Practitioner;
 import org.ccmkit.core.model.PractitionerRef;
+import org.ccmkit.core.model.Reading;
 import org.ccmkit.core.model.SourceRef;
 import org.ccmkit.core.model.StaffRole;
 import org.ccmkit.core.model.TimeEntry;
 import org.ccmkit.core.model.Visit;
 import org.ccmkit.fhir.r4.DeductibleStatus;
 import org.ccmkit.fhir.r4.MappedDevice;
-import org.ccmkit.fhir.r4.MappedReading;
 import org.ccmkit.fhir.r4.MappingIssueCode;
 import org.ccmkit.fhir.r4.MappingOptions;
-import org.ccmkit.fhir.r4.PriorClaim;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +55,6 @@ final class Linker {
   private final Set<String> readingIdentifiers = new HashSet<>();
   private boolean peopleFinished;
 
-  final List<MappedReading> readings = new ArrayList<>();
   final List<MappedDevice> devices = new ArrayList<>();
   final List<PriorClaim> priorClaims = new ArrayList<>();
   final List<DeductibleStatus> deductibles = new ArrayList<>();
@@ -107,6 +106,7 @@ final class Linker {
     final List<Attestation> attestations = new ArrayList<>();
     final List<Coverage> coverages = new ArrayList<>();
     final List<Visit> visits = new ArrayList<>();
+    final List<Reading> readings = new ArrayList<>();
   }
 
   Linker(
@@ -389,6 +389,15 @@ final class Linker {
     return p == null ? Optional.empty() : p.npi;
   }
 
+  /** Returns the Practitioner read with this NPI (the lowest id when several carry it). */
+  Optional<PractitionerRef> practitionerByNpi(String npi) {
+    return people.entrySet().stream()
+        .filter(e -> e.getValue().npi.equals(Optional.of(npi)))
+        .map(e -> PractitionerRef.of(e.getKey()))
+        .sorted()
+        .findFirst();
+  }
+
   /** Returns false (and the caller ignores the reading) when the patient's identifier was seen. */
   boolean firstReading(PatientRef patient, String identifier) {
     return readingIdentifiers.add(patient.id() + "\u0000" + identifier);
@@ -412,6 +421,7 @@ final class Linker {
               .attestations(b.attestations)
               .coverages(b.coverages)
               .visits(b.visits)
+              .readings(b.readings)
               .build());
     }
     return out.build();

@@ -24,16 +24,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ccmkit.billing.PriorClaim;
 import org.ccmkit.core.annotation.Internal;
 import org.ccmkit.fhir.r4.DeductibleStatus;
 import org.ccmkit.fhir.r4.MappedDevice;
-import org.ccmkit.fhir.r4.MappedReading;
 import org.ccmkit.fhir.r4.MappingException;
 import org.ccmkit.fhir.r4.MappingIssueCode;
 import org.ccmkit.fhir.r4.MappingOptions;
 import org.ccmkit.fhir.r4.MappingResult;
 import org.ccmkit.fhir.r4.MappingSession;
-import org.ccmkit.fhir.r4.PriorClaim;
 import org.ccmkit.fhir.r4.SourceLocation;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
@@ -370,18 +369,17 @@ public final class MappingEngine implements MappingSession, JsonInputs.Sink {
         MappingResult.builder()
             .records(linker.records())
             .practitioners(linker.practitioners())
-            .readings(
-                ImmutableList.sortedCopyOf(
-                    Comparator.comparing(MappedReading::patient)
-                        .thenComparing(MappedReading::effective)
-                        .thenComparing(MappedReading::source),
-                    linker.readings))
             .devices(
                 ImmutableList.sortedCopyOf(
                     Comparator.comparing(MappedDevice::source), linker.devices))
             .priorClaims(
                 ImmutableList.sortedCopyOf(
-                    Comparator.comparing(PriorClaim::patient).thenComparing(PriorClaim::source),
+                    Comparator.comparing(PriorClaim::patient)
+                        .thenComparing(PriorClaim::source)
+                        .thenComparing(PriorClaim::code)
+                        .thenComparing(c -> c.servicePeriod().start())
+                        .thenComparing(PriorClaim::practitioner)
+                        .thenComparing(PriorClaim::units),
                     linker.priorClaims))
             .deductibles(
                 ImmutableList.sortedCopyOf(

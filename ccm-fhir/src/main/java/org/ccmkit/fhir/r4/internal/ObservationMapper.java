@@ -1,20 +1,22 @@
 package org.ccmkit.fhir.r4.internal;
 
-import java.math.BigDecimal;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.ccmkit.core.model.Attestation;
 import org.ccmkit.core.model.AttestationKind;
 import org.ccmkit.core.model.Code;
+import org.ccmkit.core.model.Measurement;
 import org.ccmkit.core.model.PatientRef;
+import org.ccmkit.core.model.Reading;
 import org.ccmkit.core.model.SourceRef;
-import org.ccmkit.fhir.r4.MappedReading;
 import org.ccmkit.fhir.r4.MappingIssueCode;
 import org.ccmkit.fhir.r4.ReadingKind;
-import org.ccmkit.fhir.r4.ReadingValue;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
@@ -180,7 +182,7 @@ final class ObservationMapper implements ResourceMapper<Observation> {
       return c.missing(item, "Observation.effective");
     }
     String system = c.options.readingSystem();
-    List<ReadingValue> values = new ArrayList<>();
+    Map<String, Measurement> values = new TreeMap<>();
     if (r.hasDataAbsentReason()) {
       return c.ignore(
           item,
@@ -205,13 +207,21 @@ final class ObservationMapper implements ResourceMapper<Observation> {
               "Observation.component.valueQuantity",
               "the component " + part + " with a valueQuantity is required but absent");
         }
-        values.add(value(Code.of(system, part), comp.getValueQuantity()));
+        Optional<Measurement> m = measurement(comp.getValueQuantity());
+        if (m.isEmpty()) {
+          return c.missing(item, "Observation.component.valueQuantity.code");
+        }
+        values.put(part, m.get());
       }
     } else {
       if (!r.hasValueQuantity() || !r.getValueQuantity().hasValue()) {
         return c.missing(item, "Observation.valueQuantity");
       }
-      values.add(value(Code.of(system, code), r.getValueQuantity()));
+      Optional<Measurement> m = measurement(r.getValueQuantity());
+      if (m.isEmpty()) {
+        return c.missing(item, "Observation.valueQuantity.code");
+      }
+      values.put(code, m.get());
     }
     RawRef device = RawRef.of(r.getDevice());
     String identifier = null;
@@ -223,6 +233,7 @@ final class ObservationMapper implements ResourceMapper<Observation> {
     }
     Instant effective = when.get().instant;
     Optional<String> foundIdentifier = Optional.ofNullable(identifier);
+    Code readingCode = Code.of(system, code);
     return Optional.of(
         new Pending(item) {
           @Override
@@ -245,16 +256,18 @@ final class ObservationMapper implements ResourceMapper<Observation> {
               return;
             }
             Optional<SourceRef> deviceRef = l.resolve(device);
-            boolean transmitted = device != null;
             if (device != null && deviceRef.isEmpty()) {
+              deviceRef = Optional.of(unresolvedDevice(device));
               l.ledger.note(
                   item,
                   MappingIssueCode.REFERENCE_DROPPED,
                   "Observation.device",
-                  "the device reference does not resolve; the reading still counts as transmitted");
+                  "the device reference does not resolve; the reading still counts as transmitted"
+                      + " (device "
+                      + deviceRef.get()
+                      + ")");
             } else if (deviceRef.isPresent()
                 && !deviceRef.get().resourceType().startsWith("Device")) {
-              transmitted = false;
               l.ledger.note(
                   item,
                   MappingIssueCode.REFERENCE_DROPPED,
@@ -264,20 +277,44 @@ final class ObservationMapper implements ResourceMapper<Observation> {
                       + ", not a Device; the reading counts as manual");
               deviceRef = Optional.empty();
             }
-            l.readings.add(
-                MappedReading.builder()
-                    .source(item.ref())
-                    .patient(p.get())
-                    .kind(kind)
-                    .effective(effective)
-                    .values(values)
-                    .deviceTransmitted(transmitted)
-                    .device(deviceRef)
-                    .identifier(foundIdentifier)
-                    .build());
+            l.bucket(p.get())
+                .readings
+                .add(
+                    Reading.builder()
+                        .source(item.ref())
+                        .patient(p.get())
+                        .code(readingCode)
+                        .effective(effective)
+                        .values(values)
+                        .device(deviceRef)
+                        .identifier(foundIdentifier)
+                        .build());
             l.ledger.used(item);
           }
         });
+  }
+
+  /**
+   * The Device an unresolvable reference names: {@code Device/<id>} when the text says so, else
+   * {@code Device/unresolved-<hash>} (a hash of the reference, so no identifier value shows).
+   */
+  private static SourceRef unresolvedDevice(RawRef device) {
+    if (device.reference != null) {
+      String[] seg = RawRef.stripHistory(device.reference.trim()).split("/", -1);
+      if (seg.length >= 2
+          && seg[seg.length - 2].equals("Device")
+          && !seg[seg.length - 1].isBlank()) {
+        return SourceRef.of("Device", seg[seg.length - 1]);
+      }
+    }
+    String key =
+        String.valueOf(device.reference)
+            + "|"
+            + device.identifierSystem
+            + "|"
+            + device.identifierValue;
+    return SourceRef.of(
+        "Device", "unresolved-" + Hashing.murmur3_128().hashString(key, StandardCharsets.UTF_8));
   }
 
   private static @Nullable ObservationComponentComponent component(
@@ -290,12 +327,12 @@ final class ObservationMapper implements ResourceMapper<Observation> {
     return null;
   }
 
-  private static ReadingValue value(Code code, Quantity q) {
-    BigDecimal v = q.getValue();
-    Optional<String> unit =
-        q.hasCode()
-            ? Optional.of(q.getCode())
-            : q.hasUnit() ? Optional.of(q.getUnit()) : Optional.empty();
-    return ReadingValue.of(code, v, unit);
+  /** The measurement of a quantity: its value and its UCUM code, else its unit text. */
+  private static Optional<Measurement> measurement(Quantity q) {
+    String unit =
+        q.hasCode() && !q.getCode().isBlank()
+            ? q.getCode()
+            : q.hasUnit() && !q.getUnit().isBlank() ? q.getUnit() : null;
+    return unit == null ? Optional.empty() : Optional.of(Measurement.of(q.getValue(), unit));
   }
 }
