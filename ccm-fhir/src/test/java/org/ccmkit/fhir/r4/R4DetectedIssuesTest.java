@@ -6,12 +6,19 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.validation.FhirValidator;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
+import org.ccmkit.core.model.PatientRecord;
 import org.ccmkit.core.model.PatientRef;
 import org.ccmkit.core.model.SourceRef;
+import org.ccmkit.core.rule.EvaluationContext;
 import org.ccmkit.rpm.Alert;
+import org.ccmkit.rpm.AlertQuery;
+import org.ccmkit.rpm.AlertResult;
 import org.ccmkit.rpm.AlertSeverity;
 import org.ccmkit.rpm.Metric;
+import org.ccmkit.rpm.RpmRules;
 import org.ccmkit.rpm.ThresholdOrigin;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Reference;
@@ -83,19 +90,52 @@ class R4DetectedIssuesTest {
   }
 
   @Test
+  void alertsFromMappedReadings_becomeDetectedIssuesImplicatingTheObservations() {
+    String crisis = ",\"device\":{\"reference\":\"Device/cuff-1\"}";
+    String json =
+        ReadingMappingTest.bundle(ReadingMappingTest.bp("bp-crisis", "85354-9", crisis))
+            .replace("\"value\":150", "\"value\":195")
+            .replace("\"value\":95", "\"value\":125");
+    MappingResult mapped = Fixtures.mapWithPeople(json);
+    PatientRecord rec = mapped.records().get(0);
+    assertThat(rec.readings()).hasSize(1);
+    AlertResult alerts =
+        RpmRules.standard()
+            .computeAlerts(
+                AlertQuery.of(rec),
+                EvaluationContext.endOf(YearMonth.of(2026, 3), ZoneId.of("America/New_York")));
+    assertThat(alerts.alerts()).isNotEmpty();
+    List<DetectedIssue> issues = R4DetectedIssues.toDetectedIssues(alerts.alerts());
+    assertThat(issues).hasSameSizeAs(alerts.alerts());
+    assertThat(issues)
+        .allSatisfy(
+            d -> {
+              assertThat(d.getImplicated())
+                  .extracting(Reference::getReference)
+                  .containsExactly("Observation/bp-crisis");
+              assertThat(d.getPatient().getReference()).isEqualTo(rec.ref().toString());
+              assertRoundTripsAndValidates(d);
+            });
+    assertThat(issues).anySatisfy(d -> assertThat(d.getSeverity().toCode()).isEqualTo("high"));
+  }
+
+  @Test
   void detectedIssue_roundTripsAndPassesTheBaseR4StructureCheck() {
     for (AlertSeverity s : AlertSeverity.values()) {
-      DetectedIssue d = R4DetectedIssues.toDetectedIssue(alert(s, s, "obs-bp-1"));
-      IParser parser =
-          R4Mapper.sharedContext().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
-      String line = R4Ndjson.toLine(d);
-      assertThat(parser.parseResource(DetectedIssue.class, line).equalsDeep(d)).isTrue();
-      FhirValidator v =
-          R4Mapper.sharedContext()
-              .newValidator()
-              .setValidateAgainstStandardSchema(true)
-              .setValidateAgainstStandardSchematron(false);
-      assertThat(v.validateWithResult(d).getMessages()).isEmpty();
+      assertRoundTripsAndValidates(R4DetectedIssues.toDetectedIssue(alert(s, s, "obs-bp-1")));
     }
+  }
+
+  static void assertRoundTripsAndValidates(DetectedIssue d) {
+    IParser parser =
+        R4Mapper.sharedContext().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    String line = R4Ndjson.toLine(d);
+    assertThat(parser.parseResource(DetectedIssue.class, line).equalsDeep(d)).isTrue();
+    FhirValidator v =
+        R4Mapper.sharedContext()
+            .newValidator()
+            .setValidateAgainstStandardSchema(true)
+            .setValidateAgainstStandardSchematron(false);
+    assertThat(v.validateWithResult(d).getMessages()).isEmpty();
   }
 }

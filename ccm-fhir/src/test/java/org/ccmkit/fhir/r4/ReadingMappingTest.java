@@ -29,7 +29,7 @@ class ReadingMappingTest {
   }
 
   /** An Observation of pat-1 as JSON; {@code extra} is spliced in (device, identifier, ...). */
-  private static String observation(String id, String code, String value, String extra) {
+  static String observation(String id, String code, String value, String extra) {
     return "{\"resourceType\":\"Observation\",\"id\":\""
         + id
         + "\",\"status\":\"final\","
@@ -44,7 +44,7 @@ class ReadingMappingTest {
         + "}";
   }
 
-  private static String bp(String id, String panel, String extra) {
+  static String bp(String id, String panel, String extra) {
     return observation(
         id,
         panel,
@@ -56,7 +56,7 @@ class ReadingMappingTest {
         extra);
   }
 
-  private static String bundle(String... resources) {
+  static String bundle(String... resources) {
     StringBuilder s =
         new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
     for (int i = 0; i < resources.length; i++) {
