@@ -171,4 +171,51 @@ class CoverageMappingTest {
     assertThat(in.priorClaims()).containsExactlyInAnyOrderElementsOf(all.priorClaims(p));
     assertThat(in.deductibleRemaining()).contains(Money.usd("0"));
   }
+
+  private static String eob(String id, String provider, String outcome, String item) {
+    return "{\"resourceType\":\"ExplanationOfBenefit\",\"id\":\""
+        + id
+        + "\",\"status\":\"active\",\"outcome\":\""
+        + outcome
+        + "\",\"patient\":{\"reference\":\"Patient/pat-1\"},\"provider\":"
+        + provider
+        + ",\"billablePeriod\":{\"start\":\"2026-03-01\",\"end\":\"2026-03-31\"},\"item\":["
+        + item
+        + "]}";
+  }
+
+  @Test
+  void explanationOfBenefit_resolvesTheProvider_readsUnits_fallsBackToTheBillablePeriod() {
+    String item =
+        "{\"sequence\":1,\"productOrService\":{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\","
+            + "\"code\":\"99439\"}]},\"quantity\":{\"value\":2}}";
+    String json =
+        "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+            + eob("eob-ref", "{\"reference\":\"Practitioner/dr-1\"}", "complete", item)
+            + "},{\"resource\":"
+            + eob(
+                "eob-npi",
+                "{\"identifier\":{\"system\":\"http://hl7.org/fhir/sid/us-npi\",\"value\":\"1234567893\"}}",
+                "queued",
+                item)
+            + "}]}";
+    MappingResult r = Fixtures.mapWithPeople(json);
+    assertThat(r.priorClaims()).hasSize(2);
+    for (PriorClaim c : r.priorClaims()) {
+      // a Practitioner reference, or the NPI of a Practitioner that was read
+      assertThat(c.practitioner()).isEqualTo(PractitionerRef.of("dr-1"));
+      assertThat(c.code()).isEqualTo("99439");
+      assertThat(c.units()).isEqualTo(2);
+      assertThat(c.servicePeriod())
+          .isEqualTo(DateRange.ofClosed(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
+    }
+    assertThat(r.priorClaims())
+        .filteredOn(c -> c.source().id().equals("eob-npi"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.paid()).isFalse());
+    assertThat(r.priorClaims())
+        .filteredOn(c -> c.source().id().equals("eob-ref"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.paid()).isTrue());
+  }
 }
