@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ccmkit.rpm.AlertSeverity;
@@ -319,15 +320,27 @@ public final class CcmCli {
   private static void printSummary(MonthEnd.Result r, PrintStream out) {
     var c = r.mapping().counts();
     out.printf(
+        Locale.ROOT,
         "ccm month-end %s (%s), as of %s, input: %s%n",
-        r.options().month(), r.options().zone(), r.options().asOf(), r.inputName());
+        r.options().month(),
+        r.options().zone(),
+        r.options().asOf(),
+        r.inputName());
     out.printf(
+        Locale.ROOT,
         "  resources  %d read = %d used + %d ignored + %d rejected%n",
-        c.read(), c.used(), c.ignored(), c.rejected());
+        c.read(),
+        c.used(),
+        c.ignored(),
+        c.rejected());
     out.printf(
+        Locale.ROOT,
         "  patients   %d evaluated, %d enrolled, %d billable%n",
-        r.patients().size(), r.enrolled(), r.billable());
+        r.patients().size(),
+        r.enrolled(),
+        r.billable());
     out.printf(
+        Locale.ROOT,
         "  claims     %d claims, %d lines, %s allowed, patient share %s to %s; %d blocked%n",
         r.claims(),
         r.lines(),
@@ -342,8 +355,11 @@ public final class CcmCli {
           .append(' ')
           .append(e.getValue());
     }
-    out.printf("  alerts     %d (%s)%n", r.totalAlerts(), sev);
-    out.printf("  outcomes   %d OperationOutcomes%n", r.outcomes());
-    out.printf("  report     %s%n", r.options().out().resolve("report.html").toAbsolutePath());
+    out.printf(Locale.ROOT, "  alerts     %d (%s)%n", r.totalAlerts(), sev);
+    out.printf(Locale.ROOT, "  outcomes   %d OperationOutcomes%n", r.outcomes());
+    out.printf(
+        Locale.ROOT,
+        "  report     %s%n",
+        r.options().out().resolve("report.html").toAbsolutePath());
   }
 }

@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -493,7 +494,7 @@ final class MonthEnd {
     void note(String format, Object... args) {
       long now = System.nanoTime();
       if (!quiet && now - started > 2_000_000_000L) {
-        err.printf("ccm: " + format + "%n", args);
+        err.printf(Locale.ROOT, "ccm: " + format + "%n", args);
         last = now;
       }
     }
@@ -503,8 +504,12 @@ final class MonthEnd {
       if (!quiet && now - last > 2_000_000_000L) {
         double secs = (now - started) / 1e9;
         err.printf(
+            Locale.ROOT,
             "ccm: %d/%d patients, %d resources, %.0f resources/s%n",
-            done, total, resources, resources / secs);
+            done,
+            total,
+            resources,
+            resources / secs);
         last = now;
       }
     }

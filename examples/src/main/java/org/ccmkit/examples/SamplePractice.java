@@ -317,7 +317,7 @@ public final class SamplePractice {
     if (k != Kind.CCM_NO_VISIT) {
       visit(id, "awv", i % 2 == 0 ? "G0439" : "99214", enrolled.minusDays(10 + i % 30), billing);
     }
-    if (program.equals("ccm")) {
+    if (!program.equals("rpm")) {
       attestation(id + "-att-risk", id, "significant-risk", enrolled.minusDays(5), billing);
     }
 
