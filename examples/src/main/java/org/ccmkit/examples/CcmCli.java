@@ -97,6 +97,11 @@ public final class CcmCli {
    * @param args the command line
    */
   public static void main(String[] args) {
+    // HAPI logs through SLF4J; the jar ships no SLF4J provider, so keep SLF4J's own
+    // "no providers" notice off the console (the runner reports through its outputs).
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     int status = run(args, out, err);

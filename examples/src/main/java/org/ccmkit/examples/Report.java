@@ -68,7 +68,7 @@ final class Report {
     card(h, "patients evaluated", Integer.toString(r.patients().size()));
     card(h, "enrolled", Long.toString(r.enrolled()));
     card(h, "billable", Long.toString(r.billable()));
-    card(h, "minutes logged (CCM, PCM)", Integer.toString(ccmMinutes));
+    card(h, "minutes counted (CCM, PCM)", Integer.toString(ccmMinutes));
     card(h, "claims", Integer.toString(r.claims()));
     card(h, "allowed", money(r.allowed()));
     card(h, "patient share (est.)", money(r.shareLow()) + " – " + money(r.shareHigh()));
