@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.ccmkit.core.rule.CcmException;
+import org.ccmkit.core.rule.ErrorCode;
 import org.ccmkit.rpm.AlertSeverity;
 
 /**
@@ -155,6 +157,11 @@ public final class CcmCli {
     }
   }
 
+  private static String firstLine(String text) {
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
+  }
+
   private static int usage(PrintStream err, String message) {
     err.println("ccm: " + message);
     return USAGE;
@@ -186,6 +193,13 @@ public final class CcmCli {
       r = MonthEnd.run(options, err);
     } catch (IOException | UncheckedIOException e) {
       return usage(err, "cannot write to " + options.out() + ": " + e.getClass().getSimpleName());
+    } catch (CcmException e) {
+      String message = firstLine(String.valueOf(e.getMessage()));
+      if (e.errorCode() == ErrorCode.NO_PARAMETERS_FOR_DATE) {
+        return usage(err, "no rule parameters for --month " + options.month() + ": " + message);
+      }
+      err.println("ccm: the run failed (" + e.errorCode() + "): " + message);
+      return FAILED;
     }
     printSummary(r, out);
     return OK;

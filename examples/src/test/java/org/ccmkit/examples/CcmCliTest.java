@@ -65,6 +65,7 @@ class CcmCliTest {
       strings = {
         "month-end --month 2026-13",
         "month-end --month March",
+        "month-end --month 1999-01 --quiet",
         "month-end --zone Mars/Olympus",
         "month-end --in /no/such/path/at/all --month 2026-03",
         "month-end --in",
