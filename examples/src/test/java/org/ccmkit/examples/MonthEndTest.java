@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,6 +106,7 @@ class MonthEndTest {
   }
 
   /** Checks read = used + ignored + rejected, and every outcome line is an OperationOutcome. */
+  @CanIgnoreReturnValue
   static JsonNode checkSummary(Path out) throws IOException {
     JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
     JsonNode c = s.get("resources");
