@@ -82,6 +82,36 @@ class MonthEndTest {
   }
 
   @Test
+  void sampleWrittenToDisk_andReadWithIn_givesTheSameClaimsAndDecisions() throws Exception {
+    Path files = tmp.resolve("sample-files");
+    SamplePractice.main(new String[] {files.toString()});
+    Path embedded = tmp.resolve("embedded");
+    Path fromDisk = tmp.resolve("from-disk");
+
+    assertThat(CcmCliTest.run("month-end", "--out", embedded.toString(), "-q").status()).isZero();
+    assertThat(
+            CcmCliTest.run(
+                    "month-end",
+                    "--month",
+                    "2026-03",
+                    "--in",
+                    files.toString(),
+                    "--out",
+                    fromDisk.toString(),
+                    "-q")
+                .status())
+        .isZero();
+
+    for (String f : List.of("claims.ndjson", "decisions.ndjson", "alerts.ndjson")) {
+      assertThat(Files.readString(fromDisk.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readString(embedded.resolve(f)));
+    }
+    assertThat(lines(fromDisk.resolve("outcomes.ndjson")))
+        .hasSameSizeAs(lines(embedded.resolve("outcomes.ndjson")));
+  }
+
+  @Test
   void synthea_accountingAddsUpAndOutputsAgree() throws Exception {
     Path shared = Path.of(System.getProperty("ccm.shared.dir", "../shared"));
     Path bulk = shared.resolve("data/synthea-bulk-ndjson-10");
