@@ -1,7 +1,9 @@
 /**
- * Runnable examples on synthetic data. {@link org.ccmkit.examples.QuickStart} evaluates a few
- * sample patients with the core rules and prints their decisions; it is what the README's first
- * command runs until the month-end runner lands.
+ * The month-end runner and runnable examples on synthetic data. {@link org.ccmkit.examples.CcmCli}
+ * is {@code ccm.jar}'s main class: {@code month-end} bills one service month from FHIR R4 input (or
+ * the embedded {@link org.ccmkit.examples.SamplePractice}) and writes the six outputs of the FHIR
+ * contract; {@code quickstart} runs {@link org.ccmkit.examples.QuickStart}, which evaluates a few
+ * sample patients with the core rules.
  */
 @NullMarked
 @CheckReturnValue

@@ -1,0 +1,384 @@
+package org.ccmkit.examples;
+
+import com.google.common.collect.ImmutableList;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.ccmkit.core.rule.CcmException;
+import org.ccmkit.core.rule.ErrorCode;
+import org.ccmkit.rpm.AlertSeverity;
+
+/**
+ * The {@code ccm} command: {@code java -jar examples/target/ccm.jar <command> [options]}.
+ *
+ * <p>Commands: {@code month-end} (the month-end run, {@link MonthEnd}) and {@code quickstart} (the
+ * {@link QuickStart} example). Exit status 0 when the run completed (rejected input is reported,
+ * not fatal), 2 for unusable arguments or unreadable paths, with a one-line message on stderr.
+ */
+public final class CcmCli {
+  /** Exit status of a completed run. */
+  static final int OK = 0;
+
+  /** Exit status for unusable arguments or unreadable paths. */
+  static final int USAGE = 2;
+
+  /** Exit status when the run failed for a reason other than the arguments. */
+  static final int FAILED = 1;
+
+  static final String HELP =
+      """
+      ccm: care-management rules on FHIR R4 data (ccmkit)
+
+      Usage: java -jar ccm.jar <command> [options]
+
+      Commands:
+        month-end    Bill one service month: read FHIR R4 input, write claims, alerts, decisions,
+                     outcomes, summary.json and report.html. Without --in it runs on an embedded
+                     sample practice. See: java -jar ccm.jar month-end --help
+        quickstart   Print the core decisions of four sample patients (the API tour)
+
+      Options:
+        -h, --help   Show this help
+      """;
+
+  static final String MONTH_END_HELP =
+      """
+      Usage: java -jar ccm.jar month-end [--month YYYY-MM] [--zone ZONE] [--as-of YYYY-MM-DD]
+                                         [--in PATH ...] [--out DIR] [--quiet]
+
+      Bills one service month and writes six files into the output folder:
+        claims.ndjson     FHIR Claim per patient x billing practitioner x month
+        alerts.ndjson     FHIR DetectedIssue per RPM alert (see summary.json's alerts.note)
+        decisions.ndjson  the SDK's JSON Decision per patient x program x month, with reasons
+        outcomes.ndjson   FHIR OperationOutcome per rejected or ignored input, and per blocked claim
+        summary.json      counts (read = used + ignored + rejected), claims by code, alerts
+        report.html       a self-contained page for the practice manager (no network)
+
+      Options:
+        --month YYYY-MM    The service month. Required with --in; without --in it defaults
+                           to the sample practice's last month (%s).
+        --zone ZONE        The practice's time zone (IANA id). Default: America/New_York.
+        --as-of DATE       The date the run decides as of (YYYY-MM-DD, within or after the
+                           month). Default: the month's last day. Earlier dates show the
+                           worklist's days left.
+        --in PATH          A file or directory of FHIR R4 JSON (Bundles, single resources,
+                           Bulk NDJSON); repeat it, or list several paths after one --in.
+                           Without --in: the embedded sample practice (%d patients, %s..%s).
+        --out DIR          The output folder (created if needed). Default: ./ccm-out
+        -q, --quiet        No progress on stderr.
+        -h, --help         Show this help.
+
+      Exit status: 0 the run completed (rejected input is reported in outcomes.ndjson),
+      2 unusable arguments or unreadable paths.
+      """
+          .formatted(
+              SamplePractice.LAST_MONTH,
+              SamplePractice.PATIENTS,
+              SamplePractice.FIRST_MONTH,
+              SamplePractice.LAST_MONTH);
+
+  private CcmCli() {}
+
+  /**
+   * Runs the command and exits with its status.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    // HAPI logs through SLF4J; the jar ships no SLF4J provider, so keep SLF4J's own
+    // "no providers" notice off the console (the runner reports through its outputs).
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    int status = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs the command without exiting.
+   *
+   * @param args the command line
+   * @param out where results go
+   * @param err where progress and errors go
+   * @return the exit status
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      out.print(HELP);
+      return OK;
+    }
+    String command = args[0];
+    List<String> rest = List.of(args).subList(1, args.length);
+    switch (command) {
+      case "-h", "--help", "help" -> {
+        out.print(HELP);
+        return OK;
+      }
+      case "quickstart" -> {
+        if (rest.contains("-h") || rest.contains("--help")) {
+          out.println("Usage: java -jar ccm.jar quickstart");
+          out.println("Prints the core CCM decisions of four sample patients in March 2026.");
+          return OK;
+        }
+        if (!rest.isEmpty()) {
+          return usage(err, "quickstart takes no options; got '" + rest.get(0) + "'");
+        }
+        QuickStart.main(new String[0]);
+        return OK;
+      }
+      case "month-end" -> {
+        return monthEnd(rest, out, err);
+      }
+      default -> {
+        return usage(
+            err,
+            "unknown command '"
+                + command
+                + "'; use month-end or quickstart (java -jar ccm.jar --help)");
+      }
+    }
+  }
+
+  private static String firstLine(String text) {
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
+  }
+
+  private static int usage(PrintStream err, String message) {
+    err.println("ccm: " + message);
+    return USAGE;
+  }
+
+  /** Thrown for an unusable argument; its message is the one line the user sees. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  private static int monthEnd(List<String> args, PrintStream out, PrintStream err) {
+    MonthEnd.Options options;
+    try {
+      Optional<MonthEnd.Options> parsed = parse(args);
+      if (parsed.isEmpty()) {
+        out.print(MONTH_END_HELP);
+        return OK;
+      }
+      options = parsed.get();
+    } catch (UsageException e) {
+      return usage(err, e.getMessage() + " (java -jar ccm.jar month-end --help)");
+    }
+    MonthEnd.Result r;
+    try {
+      r = MonthEnd.run(options, err);
+    } catch (IOException | UncheckedIOException e) {
+      return usage(err, "cannot write to " + options.out() + ": " + e.getClass().getSimpleName());
+    } catch (CcmException e) {
+      String message = firstLine(String.valueOf(e.getMessage()));
+      if (e.errorCode() == ErrorCode.NO_PARAMETERS_FOR_DATE) {
+        return usage(err, "no rule parameters for --month " + options.month() + ": " + message);
+      }
+      err.println("ccm: the run failed (" + e.errorCode() + "): " + message);
+      return FAILED;
+    }
+    printSummary(r, out);
+    return OK;
+  }
+
+  /**
+   * Parses month-end's options.
+   *
+   * @return the options, or empty when help was asked for
+   * @throws UsageException for an unusable argument
+   */
+  static Optional<MonthEnd.Options> parse(List<String> args) throws UsageException {
+    Optional<String> month = Optional.empty();
+    String zone = "America/New_York";
+    Optional<String> asOf = Optional.empty();
+    String outDir = "ccm-out";
+    boolean quiet = false;
+    List<String> inputs = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      String name = a;
+      Optional<String> inline = Optional.empty();
+      if (a.startsWith("--") && a.contains("=")) {
+        name = a.substring(0, a.indexOf('='));
+        inline = Optional.of(a.substring(a.indexOf('=') + 1));
+      }
+      switch (name) {
+        case "-h", "--help" -> {
+          return Optional.empty();
+        }
+        case "-q", "--quiet" -> quiet = true;
+        case "--month" -> {
+          month = Optional.of(value(args, i, inline, name));
+          i += inline.isPresent() ? 0 : 1;
+        }
+        case "--zone" -> {
+          zone = value(args, i, inline, name);
+          i += inline.isPresent() ? 0 : 1;
+        }
+        case "--as-of" -> {
+          asOf = Optional.of(value(args, i, inline, name));
+          i += inline.isPresent() ? 0 : 1;
+        }
+        case "--out" -> {
+          outDir = value(args, i, inline, name);
+          i += inline.isPresent() ? 0 : 1;
+        }
+        case "--in" -> {
+          if (inline.isPresent()) {
+            inputs.add(inline.get());
+          } else {
+            int before = inputs.size();
+            while (i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+              inputs.add(args.get(++i));
+            }
+            if (inputs.size() == before) {
+              throw new UsageException("--in needs a file or directory");
+            }
+          }
+        }
+        default ->
+            throw new UsageException(
+                a.startsWith("-")
+                    ? "unknown option '" + a + "'"
+                    : "unexpected argument '" + a + "'");
+      }
+    }
+    ZoneId z;
+    try {
+      z = ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new UsageException(
+          "--zone '" + zone + "' is not a time-zone id such as America/Chicago");
+    }
+    YearMonth m;
+    if (month.isPresent()) {
+      try {
+        m = YearMonth.parse(month.get());
+      } catch (DateTimeParseException e) {
+        throw new UsageException("--month '" + month.get() + "' is not a month such as 2026-03");
+      }
+    } else if (inputs.isEmpty()) {
+      m = SamplePractice.LAST_MONTH;
+    } else {
+      throw new UsageException("--month YYYY-MM is required with --in");
+    }
+    LocalDate asOfDate = m.atEndOfMonth();
+    if (asOf.isPresent()) {
+      try {
+        asOfDate = LocalDate.parse(asOf.get());
+      } catch (DateTimeParseException e) {
+        throw new UsageException("--as-of '" + asOf.get() + "' is not a date such as 2026-03-20");
+      }
+      if (asOfDate.isBefore(m.atDay(1))) {
+        throw new UsageException("--as-of " + asOfDate + " is before the month " + m);
+      }
+    }
+    ImmutableList.Builder<Path> paths = ImmutableList.builder();
+    for (String in : inputs) {
+      Path p;
+      try {
+        p = Path.of(in);
+      } catch (InvalidPathException e) {
+        throw new UsageException("--in '" + in + "' is not a valid path");
+      }
+      if (!Files.exists(p)) {
+        throw new UsageException("--in " + in + ": no such file or directory");
+      }
+      if (!Files.isReadable(p)) {
+        throw new UsageException("--in " + in + ": not readable");
+      }
+      paths.add(p);
+    }
+    Path out;
+    try {
+      out = Path.of(outDir);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--out '" + outDir + "' is not a valid path");
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UsageException("--out " + outDir + " exists and is not a directory");
+    }
+    return Optional.of(new MonthEnd.Options(m, z, asOfDate, paths.build(), out, quiet));
+  }
+
+  private static String value(List<String> args, int i, Optional<String> inline, String name)
+      throws UsageException {
+    if (inline.isPresent()) {
+      return inline.get();
+    }
+    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+      throw new UsageException(name + " needs a value");
+    }
+    return args.get(i + 1);
+  }
+
+  private static void printSummary(MonthEnd.Result r, PrintStream out) {
+    var c = r.mapping().counts();
+    out.printf(
+        Locale.ROOT,
+        "ccm month-end %s (%s), as of %s, input: %s%n",
+        r.options().month(),
+        r.options().zone(),
+        r.options().asOf(),
+        r.inputName());
+    out.printf(
+        Locale.ROOT,
+        "  resources  %d read = %d used + %d ignored + %d rejected%n",
+        c.read(),
+        c.used(),
+        c.ignored(),
+        c.rejected());
+    out.printf(
+        Locale.ROOT,
+        "  patients   %d evaluated, %d enrolled, %d billable%n",
+        r.patients().size(),
+        r.enrolled(),
+        r.billable());
+    out.printf(
+        Locale.ROOT,
+        "  claims     %d claims, %d lines, %s allowed, patient share %s to %s; %d blocked%n",
+        r.claims(),
+        r.lines(),
+        Report.money(r.allowed()),
+        Report.money(r.shareLow()),
+        Report.money(r.shareHigh()),
+        r.blockedCount());
+    StringBuilder sev = new StringBuilder();
+    for (Map.Entry<AlertSeverity, Integer> e : r.alertsBySeverity().entrySet()) {
+      sev.append(sev.length() == 0 ? "" : ", ")
+          .append(e.getKey().fhirCode())
+          .append(' ')
+          .append(e.getValue());
+    }
+    out.printf(Locale.ROOT, "  alerts     %d (%s)%n", r.totalAlerts(), sev);
+    out.printf(Locale.ROOT, "  outcomes   %d OperationOutcomes%n", r.outcomes());
+    out.printf(
+        Locale.ROOT,
+        "  report     %s%n",
+        r.options().out().resolve("report.html").toAbsolutePath());
+  }
+}

@@ -1,0 +1,380 @@
+package org.ccmkit.examples;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.ccmkit.core.model.CareProgram;
+import org.ccmkit.core.rule.Decision;
+import org.ccmkit.core.rule.Reason;
+import org.ccmkit.core.rule.Severity;
+import org.ccmkit.rpm.Alert;
+import org.ccmkit.rpm.AlertSeverity;
+import org.ccmkit.rpm.DevicePeriod;
+
+/**
+ * Renders {@code report.html}: one self-contained page (inline CSS and SVG, no script, no network)
+ * for a practice manager. It names patients by id only. Every text is HTML-escaped.
+ */
+final class Report {
+  private static final int DEVICE_DAYS_TARGET = 16;
+
+  private Report() {}
+
+  static String render(MonthEnd.Result r) {
+    StringBuilder h = new StringBuilder(64 * 1024);
+    MonthEnd.Options o = r.options();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>ccmkit month end ")
+        .append(esc(o.month().toString()))
+        .append("</title>\n<style>")
+        .append(
+            "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px;"
+                + "color:#1d2733;background:#f6f8fa}h1{font-size:22px;margin:0 0 4px}"
+                + "h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;"
+                + "padding-bottom:4px}.muted{color:#57606a}.cards{display:flex;flex-wrap:wrap;"
+                + "gap:12px}.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;"
+                + "padding:10px 14px;min-width:130px}.card b{display:block;font-size:22px}"
+                + "table{border-collapse:collapse;background:#fff;margin:4px 0}"
+                + "td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;"
+                + "vertical-align:top}th{background:#eef1f4}td.n{text-align:right}"
+                + ".sev-high{color:#b3261e;font-weight:600}.sev-moderate{color:#9a6700}"
+                + ".sev-low{color:#57606a}svg{background:#fff;border:1px solid #d0d7de;"
+                + "border-radius:8px}")
+        .append("</style></head><body>\n");
+    h.append("<h1>Care management month end: ")
+        .append(esc(o.month().toString()))
+        .append("</h1><p class=\"muted\">Practice zone ")
+        .append(esc(o.zone().getId()))
+        .append(", as of ")
+        .append(esc(o.asOf().toString()))
+        .append(", input: ")
+        .append(esc(r.inputName()))
+        .append(". Patients are shown by id only. Amounts are Medicare allowed amounts as")
+        .append(" estimated by ccmkit; not billing advice.</p>\n");
+
+    // Figures
+    int ccmMinutes = 0;
+    for (MonthEnd.PatientMonth pm : r.patients()) {
+      for (MonthEnd.Minutes m : pm.minutes()) {
+        ccmMinutes += m.minutes();
+      }
+    }
+    h.append("<h2>The month in figures</h2><div class=\"cards\">");
+    card(h, "patients evaluated", Integer.toString(r.patients().size()));
+    card(h, "enrolled", Long.toString(r.enrolled()));
+    card(h, "billable", Long.toString(r.billable()));
+    card(h, "minutes counted (CCM, PCM)", Integer.toString(ccmMinutes));
+    card(h, "claims", Integer.toString(r.claims()));
+    card(h, "allowed", money(r.allowed()));
+    card(h, "patient share (est.)", money(r.shareLow()) + " – " + money(r.shareHigh()));
+    card(h, "blocked", Integer.toString(r.blockedCount()));
+    card(h, "alerts", Integer.toString(r.totalAlerts()));
+    h.append("</div>\n");
+    h.append("<p class=\"muted\">Input resources: ")
+        .append(r.mapping().counts().read())
+        .append(" read = ")
+        .append(r.mapping().counts().used())
+        .append(" used + ")
+        .append(r.mapping().counts().ignored())
+        .append(" ignored + ")
+        .append(r.mapping().counts().rejected())
+        .append(" rejected (each ignored or rejected one is in outcomes.ndjson).</p>\n");
+
+    // Claims by code
+    h.append("<h2>Claims by code</h2>");
+    if (r.byCode().isEmpty()) {
+      h.append("<p>No claim lines this month.</p>");
+    } else {
+      h.append("<table><tr><th>Code</th><th>Units</th><th>Allowed</th></tr>");
+      r.byCode()
+          .forEach(
+              (code, t) ->
+                  h.append("<tr><td>")
+                      .append(esc(code))
+                      .append("</td><td class=\"n\">")
+                      .append(t.units())
+                      .append("</td><td class=\"n\">")
+                      .append(esc(money(t.allowed())))
+                      .append("</td></tr>"));
+      h.append("<tr><th>Total</th><th class=\"n\">")
+          .append(r.lines())
+          .append(" lines</th><th class=\"n\">")
+          .append(esc(money(r.allowed())))
+          .append("</th></tr></table>\n");
+    }
+    minutesChart(h, r);
+    worklist(h, r);
+    devices(h, r);
+    alerts(h, r);
+    blocked(h, r);
+    h.append("<p class=\"muted\">Generated by ccmkit. Decisions with every reason and its")
+        .append(" evidence: decisions.ndjson.</p>\n</body></html>\n");
+    return h.toString();
+  }
+
+  private static void card(StringBuilder h, String label, String value) {
+    h.append("<div class=\"card\"><b>")
+        .append(esc(value))
+        .append("</b>")
+        .append(esc(label))
+        .append("</div>");
+  }
+
+  private static void minutesChart(StringBuilder h, MonthEnd.Result r) {
+    h.append("<h2>Minutes per patient against the 20/40/60-minute thresholds</h2>");
+    List<String[]> rows = new ArrayList<>();
+    List<Integer> values = new ArrayList<>();
+    for (MonthEnd.PatientMonth pm : r.patients()) {
+      for (MonthEnd.Minutes m : pm.minutes()) {
+        rows.add(new String[] {pm.id(), m.program().name()});
+        values.add(m.minutes());
+      }
+    }
+    if (rows.isEmpty()) {
+      h.append("<p>No patient enrolled in CCM or PCM this month.</p>");
+      return;
+    }
+    int max = Math.max(75, values.stream().mapToInt(Integer::intValue).max().orElse(0) + 5);
+    int label = 190;
+    int width = 900;
+    int plot = width - label - 20;
+    int bar = 14;
+    int height = rows.size() * (bar + 4) + 40;
+    h.append("<svg role=\"img\" aria-label=\"minutes per patient\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"11\">");
+    for (int i = 0; i < rows.size(); i++) {
+      int y = 20 + i * (bar + 4);
+      int v = values.get(i);
+      int w = (int) Math.round((double) v * plot / max);
+      String color = v >= 20 ? "#2da44e" : "#d4a72c";
+      h.append("<text x=\"4\" y=\"")
+          .append(y + bar - 3)
+          .append("\">")
+          .append(esc(rows.get(i)[0] + " " + rows.get(i)[1]))
+          .append("</text><rect x=\"")
+          .append(label)
+          .append("\" y=\"")
+          .append(y)
+          .append("\" width=\"")
+          .append(w)
+          .append("\" height=\"")
+          .append(bar)
+          .append("\" fill=\"")
+          .append(color)
+          .append("\"/><text x=\"")
+          .append(label + w + 4)
+          .append("\" y=\"")
+          .append(y + bar - 3)
+          .append("\">")
+          .append(v)
+          .append("</text>");
+    }
+    for (int t : MonthEnd.THRESHOLDS) {
+      int x = label + (int) Math.round((double) t * plot / max);
+      h.append("<line x1=\"")
+          .append(x)
+          .append("\" x2=\"")
+          .append(x)
+          .append("\" y1=\"14\" y2=\"")
+          .append(height - 4)
+          .append("\" stroke=\"#cf222e\" stroke-dasharray=\"4 3\"/><text x=\"")
+          .append(x - 10)
+          .append("\" y=\"11\" fill=\"#cf222e\">")
+          .append(t)
+          .append(" min</text>");
+    }
+    h.append("</svg>\n");
+  }
+
+  private static void worklist(StringBuilder h, MonthEnd.Result r) {
+    long days = MonthEnd.daysLeft(r.options());
+    h.append("<h2>Worklist: nearest to the next threshold</h2><p class=\"muted\">")
+        .append(days)
+        .append(" day(s) left in ")
+        .append(esc(r.options().month().toString()))
+        .append(" as of ")
+        .append(esc(r.options().asOf().toString()))
+        .append(".</p>");
+    record Row(String id, CareProgram program, int minutes, int next) {}
+    List<Row> rows = new ArrayList<>();
+    for (MonthEnd.PatientMonth pm : r.patients()) {
+      for (MonthEnd.Minutes m : pm.minutes()) {
+        for (int t : MonthEnd.THRESHOLDS) {
+          if (m.minutes() < t) {
+            rows.add(new Row(pm.id(), m.program(), m.minutes(), t));
+            break;
+          }
+        }
+      }
+    }
+    rows.sort(
+        Comparator.comparingInt((Row x) -> x.next() - x.minutes())
+            .thenComparing(Row::id)
+            .thenComparing(Row::program));
+    if (rows.isEmpty()) {
+      h.append("<p>Every enrolled patient has passed 60 minutes.</p>");
+      return;
+    }
+    h.append(
+        "<table><tr><th>Patient</th><th>Program</th><th>Minutes</th><th>Next threshold</th>"
+            + "<th>Minutes short</th><th>Days left</th></tr>");
+    for (Row x : rows.subList(0, Math.min(15, rows.size()))) {
+      h.append("<tr><td>")
+          .append(esc(x.id()))
+          .append("</td><td>")
+          .append(x.program().name())
+          .append("</td><td class=\"n\">")
+          .append(x.minutes())
+          .append("</td><td class=\"n\">")
+          .append(x.next())
+          .append("</td><td class=\"n\">")
+          .append(x.next() - x.minutes())
+          .append("</td><td class=\"n\">")
+          .append(days)
+          .append("</td></tr>");
+    }
+    h.append("</table>\n");
+  }
+
+  private static void devices(StringBuilder h, MonthEnd.Result r) {
+    h.append("<h2>RPM device-day progress</h2>");
+    List<String> rows = new ArrayList<>();
+    for (MonthEnd.PatientMonth pm : r.patients()) {
+      for (DevicePeriod p : MonthEnd.periods(pm)) {
+        int n = p.dataDays().size();
+        int w = Math.min(200, n * 200 / 30);
+        int target = DEVICE_DAYS_TARGET * 200 / 30;
+        rows.add(
+            "<tr><td>"
+                + esc(pm.id())
+                + "</td><td>"
+                + esc(p.start() + " – " + p.endInclusive())
+                + (p.open() ? " (open)" : "")
+                + "</td><td class=\"n\">"
+                + n
+                + "</td><td><svg width=\"210\" height=\"14\" xmlns=\"http://www.w3.org/2000/svg\">"
+                + "<rect x=\"0\" y=\"2\" width=\"200\" height=\"10\" fill=\"#eef1f4\"/>"
+                + "<rect x=\"0\" y=\"2\" width=\""
+                + w
+                + "\" height=\"10\" fill=\""
+                + (n >= DEVICE_DAYS_TARGET ? "#2da44e" : "#d4a72c")
+                + "\"/><line x1=\""
+                + target
+                + "\" x2=\""
+                + target
+                + "\" y1=\"0\" y2=\"14\" stroke=\"#cf222e\"/></svg></td></tr>");
+      }
+    }
+    if (rows.isEmpty()) {
+      h.append(
+          "<p>No RPM device period this month (no RPM enrollment, or no device readings in the"
+              + " input).</p>");
+      return;
+    }
+    h.append(
+        "<table><tr><th>Patient</th><th>30-day period</th><th>Days with data</th>"
+            + "<th>Progress (red mark: 16 days)</th></tr>");
+    rows.forEach(h::append);
+    h.append("</table>\n");
+  }
+
+  private static void alerts(StringBuilder h, MonthEnd.Result r) {
+    h.append("<h2>Alerts by severity</h2><div class=\"cards\">");
+    for (AlertSeverity s : AlertSeverity.values()) {
+      card(h, s.fhirCode(), Integer.toString(r.alertsBySeverity().getOrDefault(s, 0)));
+    }
+    h.append("</div>");
+    ImmutableList<Alert> all =
+        r.patients().stream()
+            .flatMap(p -> p.alerts().stream())
+            .collect(ImmutableList.toImmutableList());
+    if (!all.isEmpty()) {
+      h.append("<table><tr><th>Patient</th><th>Severity</th><th>Alert</th><th>Breaches</th></tr>");
+      for (Alert a : all) {
+        String sev = a.severity().fhirCode();
+        h.append("<tr><td>")
+            .append(esc(a.patient().id()))
+            .append("</td><td class=\"sev-")
+            .append(esc(sev))
+            .append("\">")
+            .append(esc(sev))
+            .append("</td><td>")
+            .append(esc(a.label()))
+            .append("</td><td class=\"n\">")
+            .append(a.breachCount())
+            .append("</td></tr>");
+      }
+      h.append("</table>");
+    }
+    h.append('\n');
+  }
+
+  private static void blocked(StringBuilder h, MonthEnd.Result r) {
+    h.append("<h2>Blocked claims and why</h2>");
+    if (r.blockedCount() == 0) {
+      h.append("<p>No claim was blocked.</p>");
+      return;
+    }
+    h.append(
+        "<table><tr><th>Patient</th><th>Program</th><th>Practitioner</th><th>Outcome</th>"
+            + "<th>Reason</th></tr>");
+    for (MonthEnd.PatientMonth pm : r.patients()) {
+      for (Decision d : pm.blocked()) {
+        List<String> why = new ArrayList<>();
+        for (Reason reason : d.reasons()) {
+          if (reason.severity() != Severity.INFO) {
+            why.add(reason.message());
+          }
+        }
+        if (why.isEmpty()) {
+          d.reasons().forEach(reason -> why.add(reason.message()));
+        }
+        h.append("<tr><td>")
+            .append(esc(pm.id()))
+            .append("</td><td>")
+            .append(esc(d.program().map(Enum::name).orElse("")))
+            .append("</td><td>")
+            .append(esc(d.practitioner().map(p -> p.id()).orElse("")))
+            .append("</td><td>")
+            .append(esc(d.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+            .append("</td><td>")
+            .append(esc(String.join("; ", why)))
+            .append("</td></tr>");
+      }
+    }
+    h.append("</table>\n");
+  }
+
+  static String money(BigDecimal amount) {
+    return "$" + String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+  }
+
+  /** HTML-escapes text for element content and double-quoted attributes. */
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}
