@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.ccmkit.billing.BillingEngine;
-import org.ccmkit.billing.BillingInput;
 import org.ccmkit.billing.BillingResult;
 import org.ccmkit.billing.CcmBillingRules;
 import org.ccmkit.billing.ClaimLine;
@@ -34,29 +33,24 @@ import org.ccmkit.billing.ExternalLine;
 import org.ccmkit.billing.PractitionerClaim;
 import org.ccmkit.core.json.CcmJson;
 import org.ccmkit.core.model.CareProgram;
-import org.ccmkit.core.model.Code;
-import org.ccmkit.core.model.ConditionRecord;
-import org.ccmkit.core.model.Coverage;
-import org.ccmkit.core.model.CoverageKind;
 import org.ccmkit.core.model.DateRange;
 import org.ccmkit.core.model.Enrollment;
 import org.ccmkit.core.model.PatientRecord;
 import org.ccmkit.core.model.Practitioner;
 import org.ccmkit.core.model.PractitionerRef;
-import org.ccmkit.core.model.SourceRef;
 import org.ccmkit.core.rule.Decision;
 import org.ccmkit.core.rule.EvaluationContext;
-import org.ccmkit.core.rule.Evidence;
-import org.ccmkit.core.rule.EvidenceRole;
 import org.ccmkit.core.rule.Outcome;
 import org.ccmkit.core.rules.CareQuery;
 import org.ccmkit.core.rules.CoreRules;
+import org.ccmkit.fhir.r4.MappingIssue;
 import org.ccmkit.fhir.r4.MappingOptions;
 import org.ccmkit.fhir.r4.MappingResult;
 import org.ccmkit.fhir.r4.MappingSession;
 import org.ccmkit.fhir.r4.R4Mapper;
 import org.ccmkit.fhir.r4.R4Ndjson;
 import org.ccmkit.fhir.r4.R4Outcomes;
+import org.ccmkit.fhir.r4.WrittenClaims;
 import org.ccmkit.rpm.Alert;
 import org.ccmkit.rpm.AlertQuery;
 import org.ccmkit.rpm.AlertResult;
@@ -192,7 +186,7 @@ final class MonthEnd {
     List<PatientMonth> patients = new ArrayList<>();
     int done = 0;
     for (PatientRecord record : records) {
-      patients.add(evaluate(record, o, ctx, core, billing, rpmRules));
+      patients.add(evaluate(record, mapping, o, ctx, core, billing, rpmRules));
       progress.patients(++done, records.size(), mapping.counts().read());
     }
 
@@ -203,23 +197,17 @@ final class MonthEnd {
     BigDecimal allowed = BigDecimal.ZERO.setScale(2);
     BigDecimal low = BigDecimal.ZERO.setScale(2);
     BigDecimal high = BigDecimal.ZERO.setScale(2);
+    List<MappingIssue> claimNotes = new ArrayList<>();
     try (Writer w = Files.newBufferedWriter(o.out().resolve("claims.ndjson"), UTF_8)) {
       for (PatientMonth pm : patients) {
-        for (PractitionerClaim claim : pm.billing().claims()) {
-          if (claim.lines().isEmpty()) {
-            continue;
-          }
-          w.write(
-              ClaimsOutput.toLine(
-                  pm.record().ref(),
-                  o.month(),
-                  claim,
-                  pm.billing().estimate(),
-                  Optional.ofNullable(npis.get(claim.practitioner())),
-                  medicareCoverage(pm.record(), o.month()),
-                  diagnoses(pm)));
+        WrittenClaims written = ClaimsOutput.claims(pm.billing(), mapping, o.month());
+        claimNotes.addAll(written.issues());
+        for (var claim : written.claims()) {
+          w.write(R4Ndjson.toLine(claim));
           w.write('\n');
           claims++;
+        }
+        for (PractitionerClaim claim : pm.billing().claims()) {
           for (ClaimLine l : claim.lines()) {
             lines++;
             BigDecimal a = l.allowed().map(m -> m.amount()).orElse(BigDecimal.ZERO.setScale(2));
@@ -259,6 +247,11 @@ final class MonthEnd {
         w.write('\n');
         outcomes++;
       }
+      for (MappingIssue note : claimNotes) {
+        w.write(R4Ndjson.toLine(R4Outcomes.toOperationOutcome(note)));
+        w.write('\n');
+        outcomes++;
+      }
       for (PatientMonth pm : patients) {
         for (Decision d : pm.blocked()) {
           w.write(R4Ndjson.toLine(R4Outcomes.toOperationOutcome(d)));
@@ -292,6 +285,7 @@ final class MonthEnd {
 
   private static PatientMonth evaluate(
       PatientRecord record,
+      MappingResult mapping,
       Options o,
       EvaluationContext ctx,
       CoreRules core,
@@ -332,12 +326,7 @@ final class MonthEnd {
     }
     BillingResult result =
         billing.evaluate(
-            BillingInput.builder()
-                .record(record)
-                .month(month)
-                .addAllExternalLines(external)
-                .build(),
-            ctx);
+            mapping.billingInput(record.ref(), month).addAllExternalLines(external).build(), ctx);
     ImmutableList<Alert> alerts = ImmutableList.of();
     if (!record.readings().isEmpty()) {
       AlertResult ar = rpmRules.computeAlerts(AlertQuery.of(record), ctx);
@@ -358,41 +347,6 @@ final class MonthEnd {
             .filter(d -> d.program().map(enrolled::contains).orElse(false))
             .collect(ImmutableList.toImmutableList());
     return new PatientMonth(record, enrolled, minutes.build(), result, rpm, alerts, all, blocked);
-  }
-
-  /** The active Medicare (Part B or Advantage) coverage of the month, if any. */
-  private static Optional<SourceRef> medicareCoverage(PatientRecord record, YearMonth month) {
-    return record.coverages().stream()
-        .filter(
-            c ->
-                c.kind() == CoverageKind.ORIGINAL_MEDICARE
-                    || c.kind() == CoverageKind.MEDICARE_ADVANTAGE)
-        .filter(c -> c.period().map(p -> p.contains(month.atEndOfMonth())).orElse(true))
-        .map(Coverage::source)
-        .sorted()
-        .findFirst();
-  }
-
-  /** ICD-10-CM codes of the conditions some decision counted, in the conditions' order. */
-  private static ImmutableList<Code> diagnoses(PatientMonth pm) {
-    java.util.Set<SourceRef> counted = new java.util.HashSet<>();
-    for (Decision d : pm.decisions()) {
-      for (Evidence e : d.evidence()) {
-        if (e.role() == EvidenceRole.COUNTED && e.source().resourceType().equals("Condition")) {
-          counted.add(e.source());
-        }
-      }
-    }
-    ImmutableList.Builder<Code> codes = ImmutableList.builder();
-    for (ConditionRecord c : pm.record().conditions()) {
-      if (counted.contains(c.source())) {
-        c.codes().stream()
-            .filter(code -> code.system().equals(Code.ICD10CM))
-            .findFirst()
-            .ifPresent(codes::add);
-      }
-    }
-    return codes.build();
   }
 
   /** Days from the as-of date to the end of the month (0 on the last day). */
@@ -468,9 +422,6 @@ final class MonthEnd {
     ObjectNode sev = alerts.putObject("bySeverity");
     r.alertsBySeverity().forEach((s, n) -> sev.put(s.fhirCode(), n));
     alerts.put("linesWritten", r.alertLinesWritten());
-    if (!AlertsOutput.writesLines()) {
-      alerts.put("note", AlertsOutput.PENDING_NOTE);
-    }
     root.put("outcomes", r.outcomes());
     ObjectNode timing = root.putObject("timing");
     timing.put("millis", r.millis());
