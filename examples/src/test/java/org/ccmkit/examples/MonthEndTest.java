@@ -159,9 +159,7 @@ class MonthEndTest {
         .isGreaterThanOrEqualTo(c.get("ignored").asInt() + c.get("rejected").asInt() > 0 ? 1 : 0);
     int alertLines = lines(out.resolve("alerts.ndjson")).size();
     assertThat(alertLines).isEqualTo(s.at("/alerts/linesWritten").asInt());
-    if (alertLines == 0 && s.at("/alerts/total").asInt() > 0) {
-      assertThat(s.at("/alerts/note").asText()).contains("DetectedIssue");
-    }
+    assertThat(alertLines).isEqualTo(s.at("/alerts/total").asInt());
     return s;
   }
 
@@ -219,6 +217,32 @@ class MonthEndTest {
     }
     assertThat(fromClaims).isEqualTo(fromDecisions);
     JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
+
+    // Alerts agree with the decisions (each alerted patient has an rpm.alerts decision) and with
+    // the summary's counts by severity.
+    Set<String> alertDecisionPatients = new TreeSet<>();
+    for (String line : lines(out.resolve("decisions.ndjson"))) {
+      JsonNode d = JSON.readTree(line);
+      if (d.at("/ruleId/name").asText().equals("rpm.alerts")) {
+        alertDecisionPatients.add(d.get("patient").asText());
+      }
+    }
+    java.util.Map<String, Integer> bySeverity = new java.util.TreeMap<>();
+    for (String line : lines(out.resolve("alerts.ndjson"))) {
+      JsonNode a = JSON.readTree(line);
+      assertThat(a.get("resourceType").asText()).isEqualTo("DetectedIssue");
+      assertThat(alertDecisionPatients)
+          .contains(a.at("/patient/reference").asText().replace("Patient/", ""));
+      assertThat(a.get("implicated")).as("an alert names the readings it rests on").isNotEmpty();
+      bySeverity.merge(a.get("severity").asText(), 1, Integer::sum);
+    }
+    s.at("/alerts/bySeverity")
+        .fields()
+        .forEachRemaining(
+            e ->
+                assertThat(bySeverity.getOrDefault(e.getKey(), 0))
+                    .as("alerts of severity %s", e.getKey())
+                    .isEqualTo(e.getValue().asInt()));
     assertThat(s.at("/claims/claims").asInt()).isEqualTo(claimKeys.size());
     assertThat(s.at("/claims/lines").asInt()).isEqualTo(lines);
   }
