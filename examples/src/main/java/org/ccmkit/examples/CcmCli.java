@@ -62,7 +62,7 @@ public final class CcmCli {
 
       Bills one service month and writes six files into the output folder:
         claims.ndjson     FHIR Claim per patient x billing practitioner x month
-        alerts.ndjson     FHIR DetectedIssue per RPM alert (see summary.json's alerts.note)
+        alerts.ndjson     FHIR DetectedIssue per RPM alert
         decisions.ndjson  the SDK's JSON Decision per patient x program x month, with reasons
         outcomes.ndjson   FHIR OperationOutcome per rejected or ignored input, and per blocked claim
         summary.json      counts (read = used + ignored + rejected), claims by code, alerts
