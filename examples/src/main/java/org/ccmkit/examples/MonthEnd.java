@@ -29,6 +29,7 @@ import org.ccmkit.billing.BillingEngine;
 import org.ccmkit.billing.BillingResult;
 import org.ccmkit.billing.CcmBillingRules;
 import org.ccmkit.billing.ClaimLine;
+import org.ccmkit.billing.CodeCatalog;
 import org.ccmkit.billing.ExternalLine;
 import org.ccmkit.billing.PractitionerClaim;
 import org.ccmkit.core.json.CcmJson;
@@ -75,9 +76,6 @@ final class MonthEnd {
   static final ImmutableList<CareProgram> TIMED =
       ImmutableList.of(CareProgram.CCM, CareProgram.PCM);
 
-  /** Staff-time thresholds the report's chart and worklist show (99490, 99439 × 2). */
-  static final ImmutableList<Integer> THRESHOLDS = ImmutableList.of(20, 40, 60);
-
   private MonthEnd() {}
 
   /** The options of one run. */
@@ -122,6 +120,7 @@ final class MonthEnd {
       ImmutableMap<AlertSeverity, Integer> alertsBySeverity,
       int alertLinesWritten,
       int outcomes,
+      Thresholds thresholds,
       long millis) {
     int blockedCount() {
       return patients.stream().mapToInt(p -> p.blocked().size()).sum();
@@ -276,6 +275,7 @@ final class MonthEnd {
             ImmutableMap.copyOf(bySeverity),
             alertLines.size(),
             outcomes,
+            Thresholds.from(CodeCatalog.builtIn(), TIMED, o.month().atEndOfMonth()),
             millis);
     Files.writeString(o.out().resolve("summary.json"), summaryJson(result), UTF_8);
     Files.writeString(o.out().resolve("report.html"), Report.render(result), UTF_8);

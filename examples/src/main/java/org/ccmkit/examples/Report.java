@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.ccmkit.core.model.CareProgram;
 import org.ccmkit.core.rule.Decision;
 import org.ccmkit.core.rule.Reason;
@@ -20,7 +21,6 @@ import org.ccmkit.rpm.DevicePeriod;
  * for a practice manager. It names patients by id only. Every text is HTML-escaped.
  */
 final class Report {
-  private static final int DEVICE_DAYS_TARGET = 16;
 
   private Report() {}
 
@@ -126,7 +126,10 @@ final class Report {
   }
 
   private static void minutesChart(StringBuilder h, MonthEnd.Result r) {
-    h.append("<h2>Minutes per patient against the 20/40/60-minute thresholds</h2>");
+    ImmutableList<Integer> ccm = r.thresholds().of(CareProgram.CCM);
+    h.append("<h2>Minutes per patient against the ")
+        .append(esc(ccm.stream().map(String::valueOf).collect(Collectors.joining("/"))))
+        .append("-minute CCM thresholds</h2>");
     List<String[]> rows = new ArrayList<>();
     List<Integer> values = new ArrayList<>();
     for (MonthEnd.PatientMonth pm : r.patients()) {
@@ -158,7 +161,7 @@ final class Report {
       int y = 20 + i * (bar + 4);
       int v = values.get(i);
       int w = (int) Math.round((double) v * plot / max);
-      String color = v >= 20 ? "#2da44e" : "#d4a72c";
+      String color = !ccm.isEmpty() && v >= ccm.get(0) ? "#2da44e" : "#d4a72c";
       h.append("<text x=\"4\" y=\"")
           .append(y + bar - 3)
           .append("\">")
@@ -181,7 +184,7 @@ final class Report {
           .append(v)
           .append("</text>");
     }
-    for (int t : MonthEnd.THRESHOLDS) {
+    for (int t : ccm) {
       int x = label + (int) Math.round((double) t * plot / max);
       h.append("<line x1=\"")
           .append(x)
@@ -211,7 +214,7 @@ final class Report {
     List<Row> rows = new ArrayList<>();
     for (MonthEnd.PatientMonth pm : r.patients()) {
       for (MonthEnd.Minutes m : pm.minutes()) {
-        for (int t : MonthEnd.THRESHOLDS) {
+        for (int t : r.thresholds().of(m.program())) {
           if (m.minutes() < t) {
             rows.add(new Row(pm.id(), m.program(), m.minutes(), t));
             break;
@@ -224,7 +227,7 @@ final class Report {
             .thenComparing(Row::id)
             .thenComparing(Row::program));
     if (rows.isEmpty()) {
-      h.append("<p>Every enrolled patient has passed 60 minutes.</p>");
+      h.append("<p>Every enrolled patient has passed the last threshold of their program.</p>");
       return;
     }
     h.append(
@@ -254,8 +257,11 @@ final class Report {
     for (MonthEnd.PatientMonth pm : r.patients()) {
       for (DevicePeriod p : MonthEnd.periods(pm)) {
         int n = p.dataDays().size();
-        int w = Math.min(200, n * 200 / 30);
-        int target = DEVICE_DAYS_TARGET * 200 / 30;
+        int length =
+            (int) java.time.temporal.ChronoUnit.DAYS.between(p.start(), p.nominalEndInclusive())
+                + 1;
+        int w = Math.min(200, n * 200 / length);
+        int target = Math.min(200, r.thresholds().deviceDays() * 200 / length);
         rows.add(
             "<tr><td>"
                 + esc(pm.id())
@@ -269,7 +275,7 @@ final class Report {
                 + "<rect x=\"0\" y=\"2\" width=\""
                 + w
                 + "\" height=\"10\" fill=\""
-                + (n >= DEVICE_DAYS_TARGET ? "#2da44e" : "#d4a72c")
+                + (n >= r.thresholds().deviceDays() ? "#2da44e" : "#d4a72c")
                 + "\"/><line x1=\""
                 + target
                 + "\" x2=\""
@@ -285,7 +291,9 @@ final class Report {
     }
     h.append(
         "<table><tr><th>Patient</th><th>30-day period</th><th>Days with data</th>"
-            + "<th>Progress (red mark: 16 days)</th></tr>");
+            + "<th>Progress (red mark: "
+            + r.thresholds().deviceDays()
+            + " days)</th></tr>");
     rows.forEach(h::append);
     h.append("</table>\n");
   }
