@@ -47,6 +47,15 @@ public abstract class Consent implements Serializable {
   /** The practitioner the consent was given to: the billing practitioner. */
   public abstract PractitionerRef practitioner();
 
+  /**
+   * The disclosures the record shows the patient was given (rules reference §5), in enum order.
+   * Empty when the record shows none; what a program requires is in the consent parameters.
+   *
+   * @since 0.2.0
+   */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedSet<ConsentDisclosure> disclosures();
+
   /** Returns a new builder. */
   public static ImmutableConsent.Builder builder() {
     return ImmutableConsent.builder();

@@ -54,6 +54,13 @@ public abstract class PatientRecord implements Serializable {
   /** The patient's physiologic readings (remote monitoring and others), sorted by source. */
   public abstract ImmutableList<Reading> readings();
 
+  /**
+   * The patient's care plans, sorted by source.
+   *
+   * @since 0.2.0
+   */
+  public abstract ImmutableList<CarePlanRecord> carePlans();
+
   /** Returns the patient's reference. */
   public PatientRef ref() {
     return patient().ref();
@@ -76,6 +83,7 @@ public abstract class PatientRecord implements Serializable {
     checkOwner(coverages(), Coverage::patient, Coverage::source, p);
     checkOwner(visits(), Visit::patient, Visit::source, p);
     checkOwner(readings(), Reading::patient, Reading::source, p);
+    checkOwner(carePlans(), CarePlanRecord::patient, CarePlanRecord::source, p);
     if (sorted(conditions(), ConditionRecord::source)
         && sorted(enrollments(), Enrollment::source)
         && sorted(consents(), Consent::source)
@@ -83,7 +91,8 @@ public abstract class PatientRecord implements Serializable {
         && sorted(attestations(), Attestation::source)
         && sorted(coverages(), Coverage::source)
         && sorted(visits(), Visit::source)
-        && sorted(readings(), Reading::source)) {
+        && sorted(readings(), Reading::source)
+        && sorted(carePlans(), CarePlanRecord::source)) {
       return this;
     }
     return ImmutablePatientRecord.builder()
@@ -96,6 +105,7 @@ public abstract class PatientRecord implements Serializable {
         .coverages(sort(coverages(), Coverage::source))
         .visits(sort(visits(), Visit::source))
         .readings(sort(readings(), Reading::source))
+        .carePlans(sort(carePlans(), CarePlanRecord::source))
         .build();
   }
 

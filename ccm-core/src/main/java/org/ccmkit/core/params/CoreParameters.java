@@ -35,6 +35,13 @@ public abstract class CoreParameters implements EffectiveDated, Serializable {
   /** How care-management time is counted. */
   public abstract TimeAccrualParameters timeAccrual();
 
+  /**
+   * The comprehensive care plan and program set-up.
+   *
+   * @since 0.2.0
+   */
+  public abstract CarePlanParameters carePlan();
+
   /** The sources the values rest on (rules reference sections and the documents they cite). */
   public abstract ImmutableList<String> sources();
 

@@ -1,12 +1,15 @@
 package org.ccmkit.core.rules;
 
+import com.google.common.collect.ImmutableSortedSet;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.ccmkit.core.model.Consent;
+import org.ccmkit.core.model.ConsentDisclosure;
 import org.ccmkit.core.model.ConsentStatus;
 import org.ccmkit.core.model.DateRange;
 import org.ccmkit.core.model.PractitionerRef;
@@ -21,11 +24,14 @@ import org.ccmkit.core.rule.ImmutableDecision;
 import org.ccmkit.core.rule.Outcome;
 import org.ccmkit.core.rule.Reason;
 import org.ccmkit.core.rule.Rule;
+import org.ccmkit.core.rule.Severity;
 
 /**
  * Consent for one program and month (rules reference §5): given to the billing practitioner (a new
  * practitioner needs a new consent, CONS-T04), counting from the day given (CONS-T02), and in force
- * until the end of the month of a withdrawal (CONS-T03).
+ * until the end of the month of a withdrawal (CONS-T03). A consent record that lacks a disclosure
+ * the program requires (CONS-T05; a record showing none lacks them all) gives {@code
+ * CONSENT_INCOMPLETE}: a WARNING by default, or with severity ERROR the consent does not count.
  */
 final class ConsentRule implements Rule<CareQuery> {
   static final String NAME = "core.consent";
@@ -72,6 +78,7 @@ final class ConsentRule implements Rule<CareQuery> {
     boolean withdrawnBefore = false;
     boolean givenAfter = false;
     boolean otherPractitioner = false;
+    Optional<Reason> incomplete = Optional.empty();
     for (Consent c : q.record().consents()) {
       if (!c.programs().contains(q.program())) {
         continue;
@@ -127,6 +134,27 @@ final class ConsentRule implements Rule<CareQuery> {
         }
         continue;
       }
+      String missing = missingDisclosures(c, cp.disclosuresFor(q.program()));
+      if (!missing.isEmpty()) {
+        Reason r =
+            Reason.with(CoreReasonCode.CONSENT_INCOMPLETE)
+                .severity(cp.incompleteSeverity())
+                .message("The consent record does not show the disclosures " + missing)
+                .putDetail("missing", missing)
+                .putDetail("consent", c.source().toString())
+                .build();
+        if (cp.incompleteSeverity() == Severity.ERROR) {
+          incomplete = Optional.of(r);
+          d.addEvidence(
+              Evidence.excluded(
+                  c.source(),
+                  "Consent.provision.code",
+                  "lacks " + missing,
+                  CoreReasonCode.CONSENT_INCOMPLETE));
+          continue;
+        }
+        d.addReason(r);
+      }
       DateRange covered = inMonth.get();
       if (cp.countTimeBeforeConsentInSameMonth()) {
         covered =
@@ -167,6 +195,11 @@ final class ConsentRule implements Rule<CareQuery> {
                   "Consent covers " + merged.stream().map(DateRange::toString).toList()));
       return result.decision(d.build()).build();
     }
+    if (!declined && incomplete.isPresent()) {
+      return result
+          .decision(d.outcome(Outcome.NOT_MET).addReason(incomplete.get()).build())
+          .build();
+    }
     CoreReasonCode why;
     String message;
     if (declined) {
@@ -199,6 +232,15 @@ final class ConsentRule implements Rule<CareQuery> {
                     CoreReasonCode.NOT_ENROLLED,
                     "No enrollment in " + q.program() + " covers " + q.month()))
         .build();
+  }
+
+  /** The required disclosures the consent does not show, as comma-separated codes in order. */
+  private static String missingDisclosures(
+      Consent c, ImmutableSortedSet<ConsentDisclosure> required) {
+    return required.stream()
+        .filter(x -> !c.disclosures().contains(x))
+        .map(ConsentDisclosure::code)
+        .collect(Collectors.joining(","));
   }
 
   private static LocalDate effectiveEnd(LocalDate withdrawal, ConsentParameters cp) {

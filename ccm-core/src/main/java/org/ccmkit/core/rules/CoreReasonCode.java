@@ -65,6 +65,35 @@ public enum CoreReasonCode implements ReasonCode {
   CONSENT_GIVEN_MID_MONTH(Severity.INFO),
   /** The patient withdrew this month; the month stays billable, later ones do not (CONS-T03). */
   CONSENT_WITHDRAWN_THIS_MONTH(Severity.WARNING),
+  /**
+   * The consent record lacks a disclosure the program requires (CONS-T05); the details list the
+   * missing ones. WARNING by default; ERROR (the consent does not count) by configuration.
+   */
+  CONSENT_INCOMPLETE(Severity.WARNING),
+
+  // --- care plan (rules reference §6) ---
+  /** A care plan in effect in the month carries every required element. */
+  CARE_PLAN_IN_PLACE(Severity.INFO),
+  /** The program needs no care plan in the parameters. */
+  CARE_PLAN_NOT_REQUIRED(Severity.INFO),
+  /** No care plan is in effect in the month (PLAN-T01). Severity by configuration. */
+  CARE_PLAN_MISSING(Severity.WARNING),
+  /** The care plan lacks required elements; the details list them (PLAN-T01). */
+  CARE_PLAN_INCOMPLETE(Severity.WARNING),
+  /** The care plan's review fell due before the end of the month and was not recorded. */
+  CARE_PLAN_REVIEW_OVERDUE(Severity.WARNING),
+  /** No record shows that a copy of the care plan went to the patient or caregiver (PLAN-T02). */
+  CARE_PLAN_NOT_SHARED(Severity.WARNING),
+  /** Evidence: the care plan's status or period does not put it in effect in the month. */
+  CARE_PLAN_NOT_IN_EFFECT(Severity.INFO),
+  /** Evidence: a newer care plan in effect in the month was checked instead. */
+  CARE_PLAN_SUPERSEDED(Severity.INFO),
+
+  // --- program set-up ---
+  /** The practice's set-up lists a 24/7 access route for the program. */
+  AFTER_HOURS_ACCESS_IN_PLACE(Severity.INFO),
+  /** The practice's set-up lists no route to the care team at any hour (PLAN-T03). */
+  AFTER_HOURS_ACCESS_MISSING(Severity.WARNING),
 
   // --- billing practitioner and enrollment ---
   /** No enrollment in the program covers the month. */

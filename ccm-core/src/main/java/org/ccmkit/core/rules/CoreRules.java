@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.io.Serializable;
 import org.ccmkit.core.condition.ChronicConditionClassifier;
 import org.ccmkit.core.condition.ChronicConditionClassifiers;
+import org.ccmkit.core.model.PracticeSetup;
 import org.ccmkit.core.params.CoreParameters;
 import org.ccmkit.core.params.ParameterCatalog;
 import org.ccmkit.core.rule.Decision;
@@ -78,6 +79,25 @@ public final class CoreRules implements Serializable {
   /** Returns the consent rule ({@code core.consent}; rules reference §5). */
   public Rule<CareQuery> consent() {
     return new ConsentRule(parameters);
+  }
+
+  /**
+   * Returns the care-plan rule ({@code core.care-plan}; rules reference §6, PLAN-T01, PLAN-T02).
+   *
+   * @since 0.2.0
+   */
+  public Rule<CareQuery> carePlan() {
+    return new CarePlanRule(parameters);
+  }
+
+  /**
+   * Returns the program set-up check ({@code core.program-setup}; rules reference §6.2, PLAN-T03):
+   * run it once when a practice sets up or changes its programs.
+   *
+   * @since 0.2.0
+   */
+  public Rule<PracticeSetup> programSetup() {
+    return new ProgramSetupRule(parameters);
   }
 
   /** Returns the initiating-visit rule ({@code core.initiating-visit}; rules reference §4.3). */

@@ -15,6 +15,7 @@ import org.ccmkit.core.model.ClinicalStatus;
 import org.ccmkit.core.model.Code;
 import org.ccmkit.core.model.ConditionRecord;
 import org.ccmkit.core.model.Consent;
+import org.ccmkit.core.model.ConsentDisclosure;
 import org.ccmkit.core.model.ConsentStatus;
 import org.ccmkit.core.model.DateRange;
 import org.ccmkit.core.model.Enrollment;
@@ -146,7 +147,10 @@ final class TestRecords {
 
   // --- consent and enrollment ---
 
-  /** An active consent to {@code programs} given to {@code practitioner} on {@code given}. */
+  /**
+   * An active consent to {@code programs} given to {@code practitioner} on {@code given}, showing
+   * every disclosure (a complete record).
+   */
   static ImmutableConsent consent(
       String id, PractitionerRef practitioner, LocalDate given, CareProgram... programs) {
     return Consent.builder()
@@ -156,6 +160,7 @@ final class TestRecords {
         .status(ConsentStatus.ACTIVE)
         .givenDate(given)
         .practitioner(practitioner)
+        .addDisclosures(ConsentDisclosure.values())
         .build();
   }
 
