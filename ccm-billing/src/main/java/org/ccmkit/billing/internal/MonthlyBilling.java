@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.ccmkit.billing.Basis;
 import org.ccmkit.billing.BilledFrom;
 import org.ccmkit.billing.BillingCode;
@@ -89,6 +90,17 @@ import org.ccmkit.core.rules.CoreRules;
  * </ol>
  */
 final class MonthlyBilling {
+  /** The core findings that appear on a billing decision even when their rule is MET. */
+  private static final ImmutableSet<String> CARRIED_FINDINGS =
+      Stream.of(
+              CoreReasonCode.CONSENT_INCOMPLETE,
+              CoreReasonCode.CARE_PLAN_MISSING,
+              CoreReasonCode.CARE_PLAN_INCOMPLETE,
+              CoreReasonCode.CARE_PLAN_REVIEW_OVERDUE,
+              CoreReasonCode.CARE_PLAN_NOT_SHARED)
+          .map(Enum::name)
+          .collect(ImmutableSet.toImmutableSet());
+
   private final CoreRules core;
   private final CodeCatalog catalog;
   private final BillingParameters params;
@@ -203,6 +215,7 @@ final class MonthlyBilling {
       PractitionerRef practitioner,
       Optional<Decision> eligibility,
       ConsentResult consent,
+      Decision carePlan,
       Optional<Decision> initiatingVisit,
       Optional<AccruedTime> accrued,
       Optional<LocalDate> consentGiven,
@@ -372,6 +385,10 @@ final class MonthlyBilling {
     }
     ConsentResult consent = core.consentWindow(q, ctx);
     met &= prerequisite(draft, consent.decision());
+    carryFindings(draft, consent.decision());
+    Decision carePlan = core.carePlan().evaluate(q, ctx);
+    met &= prerequisite(draft, carePlan);
+    carryFindings(draft, carePlan);
     Optional<Decision> visit = Optional.empty();
     Optional<AccruedTime> accrued = Optional.empty();
     if (withVisitAndTime) {
@@ -398,7 +415,24 @@ final class MonthlyBilling {
       }
     }
     return new Assessment(
-        program, pr, eligibility, consent, visit, accrued, consentGiven(consent), met);
+        program, pr, eligibility, consent, carePlan, visit, accrued, consentGiven(consent), met);
+  }
+
+  /**
+   * Carries the documentation findings of a MET core decision (an incomplete consent record, a
+   * missing or incomplete care plan, an overdue review, no copy to the patient) onto the billing
+   * decision, so that a month that bills still says what its documentation lacks. A decision that
+   * is not MET already gave its reasons through {@link #prerequisite}.
+   */
+  private static void carryFindings(Draft draft, Decision core) {
+    if (!core.isMet()) {
+      return;
+    }
+    for (Reason r : core.reasons()) {
+      if (r.severity() != Severity.INFO && CARRIED_FINDINGS.contains(r.code())) {
+        draft.reason(r);
+      }
+    }
   }
 
   /** Records a core decision as a prerequisite; returns whether it is MET. */
@@ -909,7 +943,9 @@ final class MonthlyBilling {
             assessments.computeIfAbsent(
                 Key.of(program.name(), pr), k -> assess(program, pr, false));
         boolean ok =
-            a.consent().decision().isMet() && a.eligibility().map(Decision::isMet).orElse(true);
+            a.consent().decision().isMet()
+                && a.carePlan().isMet()
+                && a.eligibility().map(Decision::isMet).orElse(true);
         if (!ok) {
           continue; // the prerequisite's reasons are already in this key's decision
         }
