@@ -47,8 +47,12 @@ public enum MappingIssueCode implements ReasonCode {
   // ---- ignoring (INFO) ----
   /** A resource type the contract does not read. */
   UNSUPPORTED_TYPE(IssueEffect.IGNORES),
-  /** A type the contract names whose mapping is not implemented yet (CarePlan, Goal, CareTeam). */
+  /**
+   * A type the options defer: read and counted, not mapped ({@code MappingOptions.deferredTypes}).
+   */
   DEFERRED_TYPE(IssueEffect.IGNORES),
+  /** A Goal or CareTeam that no mapped CarePlan of its subject references. */
+  NOT_REFERENCED(IssueEffect.IGNORES),
   /** {@code status} (or {@code verificationStatus}) is {@code entered-in-error}. */
   ENTERED_IN_ERROR(IssueEffect.IGNORES),
   /** The status is not one that counts (e.g. a Procedure that is not {@code completed}). */

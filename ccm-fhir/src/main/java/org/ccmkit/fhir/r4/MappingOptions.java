@@ -120,13 +120,24 @@ public abstract class MappingOptions implements Serializable {
   }
 
   /**
-   * Resource types named by the contract whose mapping is deferred: read, counted as ignored with
-   * {@link MappingIssueCode#DEFERRED_TYPE}. Default {@code CarePlan}, {@code Goal}, {@code
-   * CareTeam}.
+   * Resource types named by the contract whose mapping an integrator defers: read, counted as
+   * ignored with {@link MappingIssueCode#DEFERRED_TYPE}. Default none (CarePlan, Goal and CareTeam
+   * are mapped since 0.2.0).
    */
   @Value.Default
   public ImmutableSet<String> deferredTypes() {
-    return ImmutableSet.of("CarePlan", "Goal", "CareTeam");
+    return ImmutableSet.of();
+  }
+
+  /**
+   * The {@code CarePlan.intent} values read as a care plan; others are ignored as out of scope.
+   * Default {@code plan} and {@code order} (Synthea writes {@code order}).
+   *
+   * @since 0.2.0
+   */
+  @Value.Default
+  public ImmutableSet<String> carePlanIntents() {
+    return ImmutableSet.of("plan", "order");
   }
 
   // ---- programs, activities, attestations ----

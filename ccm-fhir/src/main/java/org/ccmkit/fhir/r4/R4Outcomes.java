@@ -237,7 +237,8 @@ public final class R4Outcomes {
           NO_CARE_PROGRAM,
           UNSUPPORTED_CODE,
           OUT_OF_SCOPE,
-          SUPERSEDED ->
+          SUPERSEDED,
+          NOT_REFERENCED ->
           IssueType.INFORMATIONAL;
     };
   }

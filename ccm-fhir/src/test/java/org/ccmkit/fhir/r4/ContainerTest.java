@@ -47,8 +47,10 @@ class ContainerTest {
     assertThat(r.issues())
         .extracting(MappingIssue::code)
         .containsExactlyInAnyOrder(
-            MappingIssueCode.DEFERRED_TYPE, MappingIssueCode.UNSUPPORTED_TYPE);
-    assertThat(r.counts()).isEqualTo(MappingCounts.of(19, 17, 2, 0));
+            MappingIssueCode.MISSING_REQUIRED_FIELD, MappingIssueCode.UNSUPPORTED_TYPE);
+    // the fixture's CarePlan has neither period nor created date: rejected, nothing lost
+    assertThat(r.counts()).isEqualTo(MappingCounts.of(19, 17, 1, 1));
+    assertThat(rec.carePlans()).isEmpty();
   }
 
   @Test
@@ -98,7 +100,7 @@ class ContainerTest {
     assertThat(r.issues())
         .extracting(MappingIssue::code)
         .containsExactlyInAnyOrder(
-            MappingIssueCode.DUPLICATE_IDENTIFIER, MappingIssueCode.DEFERRED_TYPE);
+            MappingIssueCode.DUPLICATE_IDENTIFIER, MappingIssueCode.NOT_REFERENCED);
   }
 
   @Test

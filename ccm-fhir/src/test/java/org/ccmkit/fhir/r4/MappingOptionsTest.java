@@ -83,7 +83,8 @@ class MappingOptionsTest {
     assertThat(d.systolicCode()).isEqualTo("8480-6");
     assertThat(d.diastolicCode()).isEqualTo("8462-4");
     assertThat(d.readingStatuses()).containsExactly("final", "amended", "corrected");
-    assertThat(d.deferredTypes()).containsExactly("CarePlan", "Goal", "CareTeam");
+    assertThat(d.deferredTypes()).isEmpty();
+    assertThat(d.carePlanIntents()).containsExactly("plan", "order");
   }
 
   @Test

@@ -1,10 +1,12 @@
 package org.ccmkit.fhir.r4.internal;
 
+import com.google.common.collect.ImmutableSortedSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.ccmkit.core.model.CareProgram;
 import org.ccmkit.core.model.Consent;
+import org.ccmkit.core.model.ConsentDisclosure;
 import org.ccmkit.core.model.ConsentStatus;
 import org.ccmkit.core.model.PatientRef;
 import org.ccmkit.fhir.r4.MappingIssueCode;
@@ -14,7 +16,9 @@ import org.ccmkit.fhir.r4.MappingIssueCode;
  * treatment}), the care-program codes of {@code category}, {@code dateTime} (else {@code
  * provision.period.start}) = the date given, {@code provision.period.end} = the withdrawal date
  * whatever the status, {@code status}, and {@code performer} = the Practitioner the consent was
- * given to (Patient references there are skipped).
+ * given to (Patient references there are skipped). The disclosures made (rules reference §5) are
+ * the consent-disclosure codes in {@code provision.code} (or {@code policy.uri}s {@code
+ * <system>#<code>}).
  */
 final class ConsentMapper implements ResourceMapper<org.hl7.fhir.r4.model.Consent> {
   @Override
@@ -80,6 +84,7 @@ final class ConsentMapper implements ResourceMapper<org.hl7.fhir.r4.model.Consen
           "Consent.provision.period.end",
           "the consent is withdrawn before it was given");
     }
+    ImmutableSortedSet<ConsentDisclosure> disclosures = disclosures(r, item, c);
     List<RawRef> performers = MapContext.refs(r.getPerformer());
     List<CareProgram> found = List.copyOf(programs.get().known);
     LocalDate givenDate = given;
@@ -110,10 +115,43 @@ final class ConsentMapper implements ResourceMapper<org.hl7.fhir.r4.model.Consen
                     .givenDate(givenDate)
                     .withdrawalDate(withdrawal)
                     .practitioner(grantee.get().ref)
+                    .disclosures(disclosures)
                     .build();
             l.bucket(p.get()).consents.add(consent);
             l.ledger.used(item);
           }
         });
+  }
+
+  /**
+   * The disclosures the record shows: codes in {@link ConsentDisclosure#SYSTEM} in {@code
+   * provision.code}, and {@code policy.uri}s of the form {@code <system>#<code>}. Unknown codes are
+   * noted and left out.
+   */
+  private static ImmutableSortedSet<ConsentDisclosure> disclosures(
+      org.hl7.fhir.r4.model.Consent r, Item item, MapContext c) {
+    List<String> codes =
+        new java.util.ArrayList<>(
+            c.codes.codesIn(r.getProvision().getCode(), ConsentDisclosure.SYSTEM));
+    String prefix = ConsentDisclosure.SYSTEM + "#";
+    for (org.hl7.fhir.r4.model.Consent.ConsentPolicyComponent p : r.getPolicy()) {
+      if (p.hasUri() && p.getUri().startsWith(prefix)) {
+        codes.add(p.getUri().substring(prefix.length()));
+      }
+    }
+    ImmutableSortedSet.Builder<ConsentDisclosure> out = ImmutableSortedSet.naturalOrder();
+    for (String code : codes) {
+      Optional<ConsentDisclosure> d = ConsentDisclosure.tryParse(code);
+      if (d.isPresent()) {
+        out.add(d.get());
+      } else {
+        c.note(
+            item,
+            MappingIssueCode.VALUE_DROPPED,
+            "Consent.provision.code",
+            "unknown consent-disclosure code " + code + " left out");
+      }
+    }
+    return out.build();
   }
 }

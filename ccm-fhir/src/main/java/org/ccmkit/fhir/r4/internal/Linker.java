@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.ccmkit.billing.PriorClaim;
 import org.ccmkit.core.model.Attestation;
+import org.ccmkit.core.model.CarePlanRecord;
 import org.ccmkit.core.model.ConditionRecord;
 import org.ccmkit.core.model.Consent;
 import org.ccmkit.core.model.Coverage;
@@ -107,6 +108,7 @@ final class Linker {
     final List<Coverage> coverages = new ArrayList<>();
     final List<Visit> visits = new ArrayList<>();
     final List<Reading> readings = new ArrayList<>();
+    final List<CarePlanRecord> carePlans = new ArrayList<>();
   }
 
   Linker(
@@ -120,6 +122,22 @@ final class Linker {
     this.zone = options.zone();
     this.fullUrls = fullUrls;
     this.resourceTypes = resourceTypes;
+  }
+
+  /** Every resource kept in the first pass, by {@code Type/id}, for care-plan parts. */
+  private Map<String, Pending> pendings = Map.of();
+
+  /** Gives the linker the resources kept in the first pass. */
+  void pendings(Map<String, Pending> byKey) {
+    this.pendings = byKey;
+  }
+
+  /** The Goal or CareTeam a reference resolves to, when it was read and kept. */
+  Optional<CarePlanParts.Part> part(RawRef r) {
+    return resolve(r)
+        .map(s -> pendings.get(s.resourceType() + "/" + s.id()))
+        .filter(CarePlanParts.Part.class::isInstance)
+        .map(CarePlanParts.Part.class::cast);
   }
 
   // ---------------------------------------------------------------- resolution
@@ -422,6 +440,7 @@ final class Linker {
               .coverages(b.coverages)
               .visits(b.visits)
               .readings(b.readings)
+              .carePlans(b.carePlans)
               .build());
     }
     return out.build();

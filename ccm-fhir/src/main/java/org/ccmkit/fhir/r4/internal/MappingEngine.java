@@ -61,7 +61,10 @@ public final class MappingEngine implements MappingSession, JsonInputs.Sink {
           new EncounterMapper(),
           new ObservationMapper(),
           new DeviceMapper(),
-          new ExplanationOfBenefitMapper());
+          new ExplanationOfBenefitMapper(),
+          new CarePlanMapper(),
+          new CarePlanParts.GoalMapper(),
+          new CarePlanParts.CareTeamMapper());
 
   private final MappingOptions options;
   private final FhirContext context;
@@ -348,6 +351,7 @@ public final class MappingEngine implements MappingSession, JsonInputs.Sink {
     checkState(!finished, "the session is already finished");
     finished = true;
     Linker linker = new Linker(options, ledger, fullUrls, resourceTypes);
+    linker.pendings(byKey);
     List<Pending> all = new ArrayList<>(byKey.values());
     all.sort(Comparator.comparingInt(Pending::stage).thenComparingInt(p -> p.item.ordinal));
     for (Pending p : all) {
