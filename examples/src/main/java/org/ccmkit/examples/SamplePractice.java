@@ -2,6 +2,7 @@ package org.ccmkit.examples;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.ccmkit.core.model.CarePlanElement;
+import org.ccmkit.core.model.CareProgram;
+import org.ccmkit.core.model.ConsentDisclosure;
 import org.ccmkit.fhir.r4.MappingSession;
+import org.ccmkit.fhir.r4.R4CarePlanBuilder;
+import org.ccmkit.fhir.r4.R4Mapper;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Goal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,7 +76,10 @@ public final class SamplePractice {
           "Device.ndjson",
           "Procedure.ndjson",
           "ExplanationOfBenefit.ndjson",
-          "bad-records.ndjson");
+          "bad-records.ndjson",
+          "CarePlan.ndjson",
+          "Goal.ndjson",
+          "CareTeam.ndjson");
 
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
   private static final String PROGRAM = "https://ccmkit.org/fhir/CodeSystem/care-program";
@@ -100,6 +111,20 @@ public final class SamplePractice {
 
   private final ObjectMapper json = new ObjectMapper();
   private final SplittableRandom random = new SplittableRandom(20260331L);
+
+  /** The care plans' own stream, so that adding them left every earlier resource byte-identical. */
+  private final SplittableRandom planRandom = new SplittableRandom(20261127L);
+
+  private final IParser fhirJson = R4Mapper.sharedContext().newJsonParser();
+
+  /** Goals to choose from: LOINC measure, description, target. */
+  private static final String[][] GOALS = {
+    {"4548-4", "HbA1c below 7 %", "<7 %"},
+    {"85354-9", "Blood pressure below 130/80 mmHg", "<130/80 mm[Hg]"},
+    {"29463-7", "Lose 5 % of body weight", "-5 %"},
+    {"8867-4", "Resting heart rate 60 to 80", "60-80 /min"}
+  };
+
   private final Map<String, List<String>> out = new LinkedHashMap<>();
 
   private SamplePractice() {
@@ -366,6 +391,81 @@ public final class SamplePractice {
     if (k == Kind.RPM_GOOD || k == Kind.RPM_POOR) {
       rpm(id, i, k == Kind.RPM_GOOD, enrolled);
     }
+    if (!program.equals("rpm")) {
+      carePlan(i, id, program, n, enrolled, billing);
+    }
+  }
+
+  /**
+   * A care plan (with goals and a care team) for a CCM/PCM patient, built with ccm-fhir's {@code
+   * R4CarePlanBuilder}. Most are complete; p003 has none, p006 lacks two elements, p009's review is
+   * overdue, p013's was never shared with the patient, and p027's is still a draft, so the report's
+   * documentation worklist has something to show.
+   */
+  private void carePlan(
+      int i, String id, String program, int conditions, LocalDate enrolled, String billing) {
+    if (i == 2) {
+      return;
+    }
+    LocalDate start = i == 8 ? LocalDate.of(2024, 11, 4) : enrolled;
+    R4CarePlanBuilder b =
+        R4CarePlanBuilder.forPatient(id, id + "-careplan", start)
+            .program(program.equals("pcm") ? CareProgram.PCM : CareProgram.CCM)
+            .author(billing)
+            .addCareTeamMember(billing, "billing practitioner")
+            .addCareTeamMember(i % 2 == 0 ? "rn-diaz" : "rn-evans", "care manager");
+    if (i != 26) {
+      b.active();
+    }
+    for (int c = 1; c <= conditions; c++) {
+      b.addProblem(id + "-cond-" + c);
+    }
+    String[] goal = GOALS[planRandom.nextInt(GOALS.length)];
+    b.addGoal(
+        R4CarePlanBuilder.goal(
+            goal[1],
+            new Coding(LOINC, goal[0], null),
+            goal[2],
+            start.plusMonths(6 + planRandom.nextInt(7))));
+    b.fill(CarePlanElement.EXPECTED_OUTCOME, "Stable condition expected with support at home");
+    if (i != 5) {
+      b.fill(CarePlanElement.SYMPTOM_MANAGEMENT, "Knows the warning signs and whom to call");
+      b.fill(
+          CarePlanElement.MEDICATION_MANAGEMENT, "Medication list reconciled; adherence checked");
+    }
+    b.fill(
+        CarePlanElement.PLANNED_INTERVENTIONS,
+        "Monthly care-manager call",
+        i % 2 == 0 ? "rn-diaz" : "rn-evans");
+    if (planRandom.nextInt(3) == 0) {
+      b.notApplicable(CarePlanElement.COMMUNITY_SERVICES);
+    } else {
+      b.fill(CarePlanElement.COMMUNITY_SERVICES, "Referred to the area agency on aging");
+    }
+    b.nextReview(start.plusMonths(12));
+    if (i != 12) {
+      b.sharedWithPatient(start.plusDays(1 + planRandom.nextInt(7)));
+    }
+    R4CarePlanBuilder.Result built = b.build();
+    lines("CarePlan.ndjson").add(fhirJson.encodeResourceToString(built.carePlan()));
+    for (Goal g : built.goals()) {
+      lines("Goal.ndjson").add(fhirJson.encodeResourceToString(g));
+    }
+    lines("CareTeam.ndjson").add(fhirJson.encodeResourceToString(built.careTeam()));
+  }
+
+  /**
+   * The disclosures a sample consent shows: all four, except p008's (no one-practitioner-per-month
+   * disclosure, CONS-T05) and p011's (none recorded).
+   */
+  private static List<String> disclosures(String pid) {
+    return switch (pid) {
+      case "p008" -> List.of("service-available", "cost-sharing", "right-to-stop");
+      case "p011" -> List.of();
+      default ->
+          List.of(
+              "service-available", "cost-sharing", "one-practitioner-per-month", "right-to-stop");
+    };
   }
 
   private void rpm(String id, int i, boolean good, LocalDate start) {
@@ -523,8 +623,20 @@ public final class SamplePractice {
     ref(c, "patient", "Patient/" + pid);
     c.put("dateTime", given.toString());
     c.putArray("performer").addObject().put("reference", "Practitioner/" + grantee);
+    ObjectNode provision = null;
     if (withdrawn != null) {
-      c.putObject("provision").putObject("period").put("end", withdrawn.toString());
+      provision = c.putObject("provision");
+      provision.putObject("period").put("end", withdrawn.toString());
+    }
+    List<String> shown = disclosures(pid);
+    if (!shown.isEmpty()) {
+      if (provision == null) {
+        provision = c.putObject("provision");
+      }
+      ArrayNode codings = provision.putArray("code").addObject().putArray("coding");
+      for (String d : shown) {
+        codings.addObject().put("system", ConsentDisclosure.SYSTEM).put("code", d);
+      }
     }
     add("Consent.ndjson", c);
   }

@@ -7,6 +7,7 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.collect.ImmutableList;
 import com.google.common.escape.Escaper;
 import com.google.common.html.HtmlEscapers;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -187,6 +188,7 @@ public final class R4CarePlanBuilder {
    *
    * @return this builder
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder active() {
     this.status = CarePlan.CarePlanStatus.ACTIVE;
     return this;
@@ -198,6 +200,7 @@ public final class R4CarePlanBuilder {
    * @param program the program
    * @return this builder
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder program(CareProgram program) {
     this.program = checkNotNull(program, "program");
     return this;
@@ -209,6 +212,7 @@ public final class R4CarePlanBuilder {
    * @param practitionerId the Practitioner's logical id
    * @return this builder
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder author(String practitionerId) {
     this.author = checkNotNull(practitionerId, "practitionerId");
     return this;
@@ -220,6 +224,7 @@ public final class R4CarePlanBuilder {
    * @param conditionId the Condition's logical id
    * @return this builder
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder addProblem(String conditionId) {
     problems.add(checkNotNull(conditionId, "conditionId"));
     return this;
@@ -231,6 +236,7 @@ public final class R4CarePlanBuilder {
    * @param goal the goal
    * @return this builder
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder addGoal(GoalSpec goal) {
     goals.add(checkNotNull(goal, "goal"));
     return this;
@@ -243,6 +249,7 @@ public final class R4CarePlanBuilder {
    * @param role the member's role in words (e.g. {@code "care manager"})
    * @return this builder
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder addCareTeamMember(String practitionerId, String role) {
     team.add(new String[] {checkNotNull(practitionerId, "practitionerId"), checkNotNull(role)});
     return this;
@@ -256,6 +263,7 @@ public final class R4CarePlanBuilder {
    * @return this builder
    * @throws IllegalArgumentException if the element is not an activity element or the text is blank
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder fill(CarePlanElement element, String text) {
     checkArgument(
         ACTIVITY_SLOTS.contains(element) && element != CarePlanElement.REVIEW_SCHEDULE,
@@ -277,8 +285,9 @@ public final class R4CarePlanBuilder {
    * @return this builder
    * @throws IllegalArgumentException as {@link #fill(CarePlanElement, String)}
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder fill(CarePlanElement element, String text, String practitionerId) {
-    R4CarePlanBuilder unused = fill(element, text);
+    fill(element, text);
     responsible.put(element, checkNotNull(practitionerId, "practitionerId"));
     return this;
   }
@@ -290,6 +299,7 @@ public final class R4CarePlanBuilder {
    * @return this builder
    * @throws IllegalArgumentException if the element is not an activity element
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder notApplicable(CarePlanElement element) {
     checkArgument(ACTIVITY_SLOTS.contains(element), "%s has no activity slot", element);
     filled.remove(element);
@@ -303,6 +313,7 @@ public final class R4CarePlanBuilder {
    * @param date the date the next review is due
    * @return this builder
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder nextReview(LocalDate date) {
     this.nextReview = checkNotNull(date, "date");
     return this;
@@ -314,6 +325,7 @@ public final class R4CarePlanBuilder {
    * @param date the date
    * @return this builder
    */
+  @CanIgnoreReturnValue
   public R4CarePlanBuilder sharedWithPatient(LocalDate date) {
     this.sharedWithPatient = checkNotNull(date, "date");
     return this;
