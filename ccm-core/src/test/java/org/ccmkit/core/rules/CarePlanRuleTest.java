@@ -292,4 +292,43 @@ class CarePlanRuleTest {
     assertThat(d.outcome()).isEqualTo(Outcome.MET);
     assertThat(reasonCodes(d)).containsExactly("CARE_PLAN_NOT_REQUIRED");
   }
+
+  @Test
+  void carePlanRecord_survivesJsonAndJavaSerialization() throws Exception {
+    ImmutablePatientRecord record =
+        enrolled()
+            .addCarePlan(
+                withElement(
+                    completePlan("cp1", date("2026-01-10")).withLastReviewed(date("2026-02-01")),
+                    CarePlanElement.COMMUNITY_SERVICES,
+                    ElementStatus.NOT_APPLICABLE))
+            .build();
+
+    String json = org.ccmkit.core.json.CcmJson.write(record);
+    assertThat(org.ccmkit.core.json.CcmJson.read(json, org.ccmkit.core.model.PatientRecord.class))
+        .isEqualTo(record);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(record);
+    }
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(record);
+    }
+  }
+
+  @Test
+  void evaluate_planOrderDoesNotMatter() {
+    ImmutableCarePlanRecord a = completePlan("cp-a", date("2026-02-01"));
+    ImmutableCarePlanRecord b =
+        completePlan("cp-b", date("2026-02-01")).withSharedWithPatient(java.util.Optional.empty());
+
+    Decision ab = evaluate(RULES, enrolled().addCarePlan(a).addCarePlan(b));
+    Decision ba = evaluate(RULES, enrolled().addCarePlan(b).addCarePlan(a));
+
+    assertThat(org.ccmkit.core.json.CcmJson.write(ab))
+        .isEqualTo(org.ccmkit.core.json.CcmJson.write(ba));
+    // same start: the tie goes to the first by source
+    assertThat(reasonCodes(ab)).containsExactly("CARE_PLAN_IN_PLACE");
+  }
 }
