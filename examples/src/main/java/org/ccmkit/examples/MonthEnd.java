@@ -156,7 +156,13 @@ final class MonthEnd {
   static Result run(Options o, PrintStream err) throws IOException {
     long started = System.nanoTime();
     Progress progress = new Progress(err, o.quiet(), started);
-    R4Mapper mapper = R4Mapper.create(MappingOptions.builder().zone(o.zone()).build());
+    // Time entries and readings after the as-of day have not happened yet: ignored with an outcome.
+    R4Mapper mapper =
+        R4Mapper.create(
+            MappingOptions.builder()
+                .zone(o.zone())
+                .notAfter(o.asOf().plusDays(1).atStartOfDay(o.zone()).toInstant().minusNanos(1))
+                .build());
     MappingResult mapping;
     String inputName;
     if (o.inputs().isEmpty()) {

@@ -46,7 +46,11 @@ public abstract class ConditionRecord implements Serializable {
     return VerificationStatus.UNKNOWN;
   }
 
-  /** The onset date, when recorded. */
+  /**
+   * The onset date, when recorded. Redacted in {@code toString()}: a condition present from birth
+   * has the birth date as its onset (Synthea records them so), which would print the birth date.
+   */
+  @Value.Redacted
   public abstract Optional<LocalDate> onset();
 
   /** The abatement date, when recorded; a condition no longer counts from this date on. */

@@ -8,7 +8,11 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.ccmkit.core.model.AttestationKind;
 import org.ccmkit.core.model.CareProgram;
 import org.ccmkit.core.model.Code;
@@ -410,6 +414,76 @@ public abstract class MappingOptions implements Serializable {
     return ImmutableSet.of("final", "amended", "corrected");
   }
 
+  /**
+   * The shortest time entry that is rejected as implausible: a {@code Procedure} whose {@code
+   * performedPeriod} lasts this long or longer is rejected ({@code INVALID_VALUE}). Default 24
+   * hours.
+   */
+  @Value.Default
+  public Duration maxTimeEntryDuration() {
+    return Duration.ofHours(24);
+  }
+
+  /**
+   * When present, time entries that start and readings taken after this instant have not happened
+   * yet as of the run: they are ignored ({@code OUT_OF_SCOPE}) with an issue. Empty by default (the
+   * mapper reads no clock); the month-end runner sets it to the end of its as-of day.
+   */
+  public abstract Optional<Instant> notAfter();
+
+  /**
+   * For each reading code (the Observation's code, or the component's for blood pressure), the
+   * units its value may have (lower-case UCUM codes and common spellings) and the largest plausible
+   * value in each; a reading with another unit, or a value that is not above zero or is above that
+   * largest value, is rejected ({@code INVALID_VALUE}). Defaults: systolic and diastolic pressure
+   * in mm[Hg] up to 400, heart rate per minute up to 400, weight up to 700 kg (1,500 lb), SpO2 up
+   * to 100 %, glucose up to 2,000 mg/dL (111 mmol/L). A code without an entry is not checked.
+   */
+  @Value.Default
+  public ImmutableMap<String, ImmutableMap<String, BigDecimal>> readingLimits() {
+    BigDecimal perMin = BigDecimal.valueOf(400);
+    BigDecimal lb = BigDecimal.valueOf(1500);
+    ImmutableMap<String, BigDecimal> pressure =
+        ImmutableMap.of("mm[hg]", BigDecimal.valueOf(400), "mmhg", BigDecimal.valueOf(400));
+    ImmutableMap<String, BigDecimal> spo2 = ImmutableMap.of("%", BigDecimal.valueOf(100));
+    ImmutableMap<String, BigDecimal> glucose =
+        ImmutableMap.of("mg/dl", BigDecimal.valueOf(2000), "mmol/l", BigDecimal.valueOf(111));
+    return ImmutableMap.<String, ImmutableMap<String, BigDecimal>>builder()
+        .put("8480-6", pressure)
+        .put("8462-4", pressure)
+        .put(
+            "8867-4",
+            ImmutableMap.of(
+                "/min",
+                perMin,
+                "{beats}/min",
+                perMin,
+                "beats/min",
+                perMin,
+                "bpm",
+                perMin,
+                "1/min",
+                perMin))
+        .put(
+            "29463-7",
+            ImmutableMap.of(
+                "kg",
+                BigDecimal.valueOf(700),
+                "[lb_av]",
+                lb,
+                "lb",
+                lb,
+                "lbs",
+                lb,
+                "g",
+                BigDecimal.valueOf(700_000)))
+        .put("59408-5", spo2)
+        .put("2708-6", spo2)
+        .put("2339-0", glucose)
+        .put("41653-7", glucose)
+        .buildOrThrow();
+  }
+
   @Value.Check
   protected void check() {
     for (String p : coverageTypes().keySet()) {
@@ -421,5 +495,8 @@ public abstract class MappingOptions implements Serializable {
     checkArgument(
         !careProgramSystem().isBlank() && !attestationSystem().isBlank(),
         "code systems must not be blank");
+    checkArgument(
+        maxTimeEntryDuration().compareTo(Duration.ZERO) > 0,
+        "maxTimeEntryDuration must be positive");
   }
 }

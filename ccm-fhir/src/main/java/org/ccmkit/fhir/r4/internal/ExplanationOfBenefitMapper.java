@@ -116,7 +116,9 @@ final class ExplanationOfBenefitMapper implements ResourceMapper<ExplanationOfBe
     }
     RawRef provider = RawRef.of(r.getProvider());
     Optional<DateRange> period = billable.range();
-    String outcome = r.hasOutcome() ? r.getOutcome().toCode() : null;
+    // an invalid outcome code leaves the element without a value (hasOutcome() is still true):
+    // read it as absent, like any status (found by R4MapperFuzzTest: getOutcome() was null)
+    String outcome = MapContext.status(r.getOutcomeElement());
     boolean paid = !"queued".equals(outcome) && !"error".equals(outcome);
     return Optional.of(
         new Pending(item) {

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -214,7 +213,10 @@ public final class MappingEngine implements MappingSession, JsonInputs.Sink {
     IBaseResource parsed;
     try {
       parsed = parser.parseResource(text != null ? text : node.toString());
-    } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // DataFormatException for invalid FHIR, but HAPI throws others on odd JSON too (e.g.
+      // StringIndexOutOfBoundsException for an empty property name, found by R4MapperFuzzTest):
+      // whatever it throws rejects this resource only.
       boolean unused = notes(item);
       ledger.reject(item, MappingIssueCode.PARSE_FAILED, null, "HAPI could not parse it" + code(e));
       return;

@@ -1,10 +1,12 @@
 package org.ccmkit.fhir.r4.internal;
 
 import com.google.common.hash.Hashing;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,6 +18,7 @@ import org.ccmkit.core.model.PatientRef;
 import org.ccmkit.core.model.Reading;
 import org.ccmkit.core.model.SourceRef;
 import org.ccmkit.fhir.r4.MappingIssueCode;
+import org.ccmkit.fhir.r4.MappingOptions;
 import org.ccmkit.fhir.r4.ReadingKind;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -223,6 +226,18 @@ final class ObservationMapper implements ResourceMapper<Observation> {
       }
       values.put(code, m.get());
     }
+    String[] implausible = implausible(kind, values, c);
+    if (implausible != null) {
+      return c.reject(item, MappingIssueCode.INVALID_VALUE, implausible[0], implausible[1]);
+    }
+    if (c.options.notAfter().isPresent()
+        && when.get().instant.isAfter(c.options.notAfter().get())) {
+      return c.ignore(
+          item,
+          MappingIssueCode.OUT_OF_SCOPE,
+          "Observation.effective",
+          "the reading was taken after the run's as-of time (MappingOptions.notAfter)");
+    }
     RawRef device = RawRef.of(r.getDevice());
     String identifier = null;
     for (Identifier id : r.getIdentifier()) {
@@ -322,6 +337,43 @@ final class ObservationMapper implements ResourceMapper<Observation> {
     for (ObservationComponentComponent comp : r.getComponent()) {
       if (c.codes.has(comp.getCode(), c.options.readingSystem(), code)) {
         return comp;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the path and message that reject a reading whose unit is not one {@link
+   * MappingOptions#readingLimits()} accepts for its kind, or whose value is not above zero or is
+   * above the largest plausible value; null when the reading passes.
+   */
+  private static String @Nullable [] implausible(
+      ReadingKind kind, Map<String, Measurement> values, MapContext c) {
+    for (Map.Entry<String, Measurement> e : values.entrySet()) {
+      Map<String, BigDecimal> limits = c.options.readingLimits().get(e.getKey());
+      if (limits == null) {
+        continue;
+      }
+      Measurement m = e.getValue();
+      BigDecimal max = limits.get(m.unit().trim().toLowerCase(Locale.ROOT));
+      if (max == null) {
+        return new String[] {
+          "Observation.valueQuantity.code",
+          "the unit is not one accepted for " + e.getKey() + " (" + kind + ") " + limits.keySet()
+        };
+      }
+      if (m.value().signum() <= 0 || m.value().compareTo(max) > 0) {
+        return new String[] {
+          "Observation.valueQuantity.value",
+          "a "
+              + e.getKey()
+              + " ("
+              + kind
+              + ") value must be above 0 and at most "
+              + max.toPlainString()
+              + " "
+              + m.unit()
+        };
       }
     }
     return null;

@@ -1,5 +1,6 @@
 package org.ccmkit.fhir.r4.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,22 @@ final class ProcedureMapper implements ResourceMapper<Procedure> {
           MappingIssueCode.INVALID_VALUE,
           "Procedure.performedPeriod",
           "the period ends before it starts");
+    }
+    if (Duration.between(from, to).compareTo(c.options.maxTimeEntryDuration()) >= 0) {
+      return c.reject(
+          item,
+          MappingIssueCode.INVALID_VALUE,
+          "Procedure.performedPeriod",
+          "a time entry lasting "
+              + c.options.maxTimeEntryDuration()
+              + " or longer is implausible (MappingOptions.maxTimeEntryDuration)");
+    }
+    if (c.options.notAfter().isPresent() && from.isAfter(c.options.notAfter().get())) {
+      return c.ignore(
+          item,
+          MappingIssueCode.OUT_OF_SCOPE,
+          "Procedure.performedPeriod.start",
+          "the time entry starts after the run's as-of time (MappingOptions.notAfter)");
     }
     List<RawRef> performers = new ArrayList<>();
     for (ProcedurePerformerComponent p : r.getPerformer()) {
