@@ -19,6 +19,7 @@ import org.ccmkit.billing.CodeCatalog;
 import org.ccmkit.billing.ImmutableBillingParameters;
 import org.ccmkit.billing.ImmutableCodeCatalog;
 import org.ccmkit.core.condition.ChronicConditionClassifiers;
+import org.ccmkit.core.model.Money;
 import org.ccmkit.core.model.PatientRecord;
 import org.ccmkit.core.params.CoreParameters;
 import org.ccmkit.core.params.ImmutableCoreParameters;
@@ -115,6 +116,9 @@ class SyntheaEligibleSweepTest {
                     .hasValueSatisfying(
                         sh -> {
                           assertThat(sh.basis()).isEqualTo("ORIGINAL_MEDICARE");
+                          // CY2025 99490 $60.49: 20 % once the deductible is met, all of it before
+                          assertThat(sh.low()).isEqualTo(Money.usd("12.10"));
+                          assertThat(sh.high()).isEqualTo(Money.usd("60.49"));
                           assertThat(sh.note()).contains("No active coverage on file");
                         }));
     assertThat(withAcute).isPositive();
