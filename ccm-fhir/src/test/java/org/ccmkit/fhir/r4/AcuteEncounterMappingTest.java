@@ -30,6 +30,9 @@ class AcuteEncounterMappingTest {
         "type":[{"coding":[{"system":"http://snomed.info/sct","code":"185349003"}]}],
         "subject":{"reference":"Patient/pat-1"},
         "period":{"start":"2026-01-06"}}},
+       {"resource":{"resourceType":"Encounter","id":"enc-ip-now","status":"in-progress",
+        "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},
+        "subject":{"reference":"Patient/pat-1"}}},
        {"resource":{"resourceType":"Encounter","id":"enc-em-ed","status":"finished",
         "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"EMER"},
         "type":[{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"99284"}]}],
@@ -52,6 +55,14 @@ class AcuteEncounterMappingTest {
     assertThat(visit(pat, "enc-em-ed").encounterClass()).contains("EMER");
     assertThat(visit(pat, "enc-em-ed").codes()).isNotEmpty();
     assertThat(pat.visits()).noneMatch(v -> v.source().id().equals("enc-amb"));
+    // an acute encounter without a billing code that is not finished and dated stays ignored
+    assertThat(pat.visits()).noneMatch(v -> v.source().id().equals("enc-ip-now"));
+    assertThat(r.issues())
+        .anySatisfy(
+            i -> {
+              assertThat(i.resource()).contains(SourceRef.of("Encounter", "enc-ip-now"));
+              assertThat(i.code()).isEqualTo(MappingIssueCode.UNSUPPORTED_CODE);
+            });
     assertThat(r.issues())
         .anySatisfy(
             i -> {

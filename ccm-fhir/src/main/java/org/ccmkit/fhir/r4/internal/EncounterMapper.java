@@ -16,9 +16,9 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterParticipantComponent;
 
 /**
- * Encounter with a CPT or HCPCS {@code type}, or of an acute {@code class} ({@link
- * org.ccmkit.fhir.r4.MappingOptions#acuteEncounterClasses()}) → Visit: {@code subject}, {@code
- * status} ({@code finished} = took place; {@code cancelled} is ignored), the date of {@code
+ * Encounter with a CPT or HCPCS {@code type}, or finished and dated of an acute {@code class}
+ * ({@link org.ccmkit.fhir.r4.MappingOptions#acuteEncounterClasses()}) → Visit: {@code subject},
+ * {@code status} ({@code finished} = took place; {@code cancelled} is ignored), the date of {@code
  * period.start}, {@code participant.individual} (Practitioners and PractitionerRoles), the billing
  * codes of {@code type}, and the acute class.
  */
@@ -55,7 +55,14 @@ final class EncounterMapper implements ResourceMapper<Encounter> {
       }
     }
     Optional<String> acuteClass = acuteClass(r, c);
-    if (codes.isEmpty() && acuteClass.isEmpty()) {
+    // Without a billing code only a finished, dated acute encounter is kept (recent acute care);
+    // anything else is ignored exactly as before acute classes were kept.
+    boolean datedAcute =
+        acuteClass.isPresent()
+            && c.options.finishedVisitStatuses().contains(status)
+            && r.hasPeriod()
+            && r.getPeriod().hasStart();
+    if (codes.isEmpty() && !datedAcute) {
       return c.ignore(
           item,
           MappingIssueCode.UNSUPPORTED_CODE,
