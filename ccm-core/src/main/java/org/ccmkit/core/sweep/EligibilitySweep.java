@@ -241,7 +241,13 @@ public final class EligibilitySweep implements Serializable {
               .addEvidence(v.source())
               .build());
     }
-    if (!rpmGroups.isEmpty()) {
+    boolean inRpm =
+        record.enrollments().stream()
+            .anyMatch(
+                e ->
+                    e.program() == CareProgram.RPM
+                        && (e.period().contains(asOf) || e.period().start().isAfter(asOf)));
+    if (!rpmGroups.isEmpty() && !inRpm) {
       out.add(
           ScoreComponent.builder()
               .code(SweepReasonCode.RPM_CANDIDATE)

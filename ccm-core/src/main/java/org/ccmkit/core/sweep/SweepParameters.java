@@ -25,7 +25,7 @@ import org.immutables.value.Value;
  * #defaultConditionWeight()}) + {@link #acuteEncounterWeight()} × (emergency, inpatient or
  * observation encounters in the {@link #acuteEncounterLookbackDays()} up to the as-of date, at most
  * {@link #acuteEncounterMax()}) + {@link #rpmCandidateWeight()} once when a counted group is one
- * RPM serves ({@link #rpmConditionGroups()}).
+ * RPM serves ({@link #rpmConditionGroups()}) and the patient is not enrolled in RPM.
  *
  * @since 0.2.0
  */

@@ -243,6 +243,27 @@ class EligibilitySweepTest {
   }
 
   @Test
+  void score_alreadyInRpm_noRpmCandidatePoints() {
+    Enrollment rpm =
+        Enrollment.builder()
+            .source(SourceRef.of("EpisodeOfCare", "rpm-1"))
+            .patient(PatientRef.of("p1"))
+            .program(CareProgram.RPM)
+            .billingPractitioner(DR_A)
+            .period(DateRange.startingOn(AS_OF.minusMonths(3)))
+            .build();
+    ImmutablePatientRecord.Builder r =
+        record("p1")
+            .addCondition(condition("p1", "c1", "E11.9"))
+            .addCondition(condition("p1", "c2", "I10"));
+
+    assertThat(SWEEP.screen(r.build(), CTX).components())
+        .anyMatch(c -> c.code() == SweepReasonCode.RPM_CANDIDATE);
+    assertThat(SWEEP.screen(r.addEnrollment(rpm).build(), CTX).components())
+        .noneMatch(c -> c.code() == SweepReasonCode.RPM_CANDIDATE);
+  }
+
+  @Test
   void score_acuteEncountersCappedAtTheMostRecent() {
     SweepParameters p = SweepParameters.builtIn().forDate(AS_OF);
     ImmutablePatientRecord.Builder r =
