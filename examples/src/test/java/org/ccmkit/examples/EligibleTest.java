@@ -71,6 +71,17 @@ class EligibleTest {
     assertThat(csv).hasSize(candidates + 1);
     assertThat(Files.readString(out.resolve("candidates.csv"))).contains("\r\n");
     assertThat(csv.get(0)).startsWith("rank,patient_id,status,program,score,score_components");
+    // the worked example of docs/eligibility-sweep.md
+    assertThat(csv.get(1))
+        .startsWith(
+            "1,p050,CCM eligible pending practitioner attestation,CCM,50,"
+                + "ATRIALF +15; CHRNKDN +15; HYPERT +10; RPM HYPERT +10,")
+        .contains(",ORIGINAL_MEDICARE,99490,13.23,66.13,ORIGINAL_MEDICARE,yes,no,np-chen,");
+    // p037 is already in RPM: no RPM points; tied with p049 at 45, first by id
+    assertThat(csv.get(2))
+        .startsWith("2,p037,CCM eligible pending practitioner attestation,CCM,45,");
+    assertThat(csv.get(3))
+        .startsWith("3,p049,CCM eligible pending practitioner attestation,CCM,45,");
     List<String> ndjson = Files.readAllLines(out.resolve("candidates.ndjson"));
     assertThat(ndjson).hasSize(candidates);
     int previous = Integer.MAX_VALUE;
