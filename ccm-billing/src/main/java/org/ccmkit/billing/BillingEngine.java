@@ -1,5 +1,6 @@
 package org.ccmkit.billing;
 
+import org.ccmkit.core.model.PractitionerRef;
 import org.ccmkit.core.params.ParameterCatalog;
 import org.ccmkit.core.rule.EvaluationContext;
 
@@ -26,6 +27,27 @@ public interface BillingEngine {
    *     month
    */
   BillingResult evaluate(BillingInput input, EvaluationContext context);
+
+  /**
+   * Quotes the patient share of one unit of {@code code} as if {@code practitioner} billed it on
+   * the first day of the input's month, whatever the patient's enrollment, consent or time: the
+   * code is priced and the share estimated exactly as for a billed line (coverage, Medigap, QMB,
+   * Medicare Advantage, deductible remaining or unknown; rules reference §7). For outreach, e.g.
+   * the eligibility sweep's 99490 quote for a patient not yet enrolled.
+   *
+   * @param input the patient (coverages), month, deductible remaining, locality and plan data;
+   *     claims, requests and external lines are not read
+   * @param code a code of the month's catalog, e.g. {@code 99490}
+   * @param practitioner the practitioner assumed to bill (for the QP conversion factor)
+   * @param context the date the quote is made for and the practice's zone
+   * @return the quote
+   * @throws org.ccmkit.core.rule.CcmException with {@code NO_PARAMETERS_FOR_DATE} if no catalog or
+   *     parameters cover the month, or {@code INVALID_INPUT} if the code is not in the month's
+   *     catalog
+   * @since 0.2.0
+   */
+  ShareQuote quote(
+      BillingInput input, String code, PractitionerRef practitioner, EvaluationContext context);
 
   /** Returns the code catalogs the engine uses. */
   ParameterCatalog<CodeCatalog> codes();

@@ -49,6 +49,9 @@ public final class CcmCli {
         month-end    Bill one service month: read FHIR R4 input, write claims, alerts, decisions,
                      outcomes, summary.json and report.html. Without --in it runs on an embedded
                      sample practice. See: java -jar ccm.jar month-end --help
+        eligible     Find the patients not enrolled in CCM or PCM who qualify or nearly qualify,
+                     ranked by an explainable score: candidates.json (FHIR Group), candidates.csv,
+                     report.html. See: java -jar ccm.jar eligible --help
         quickstart   Print the core decisions of four sample patients (the API tour)
 
       Options:
@@ -90,6 +93,38 @@ public final class CcmCli {
               SamplePractice.PATIENTS,
               SamplePractice.FIRST_MONTH,
               SamplePractice.LAST_MONTH);
+
+  static final String ELIGIBLE_HELP =
+      """
+      Usage: java -jar ccm.jar eligible [--as-of YYYY-MM-DD] [--zone ZONE] [--in PATH ...]
+                                        [--out DIR] [--quiet]
+
+      Screens every patient not enrolled in CCM or PCM and ranks those who qualify or nearly
+      qualify (eligible, eligible pending practitioner attestation, PCM candidates) by a
+      documented score (docs/eligibility-sweep.md). Writes into the output folder:
+        candidates.json    one FHIR Group of the ranked candidates (an extension per member)
+        candidates.ndjson  the SDK's JSON screening per candidate, in rank order, with decisions
+        candidates.csv     for outreach staff: rank, patient id, status, score and why,
+                           conditions, coverage, 99490 share estimate, initiating visit, consent
+        outcomes.ndjson    FHIR OperationOutcome per rejected or ignored input
+        summary.json       counts (read = used + ignored + rejected), patients by status
+        report.html        a self-contained page with the candidates section (no network)
+
+      Options:
+        --as-of DATE       The date screened for (YYYY-MM-DD). Required with --in; without
+                           --in it defaults to %s.
+        --zone ZONE        The practice's time zone (IANA id). Default: America/New_York.
+        --in PATH          A file or directory of FHIR R4 JSON (Bundles, single resources,
+                           Bulk NDJSON); repeat it, or list several paths after one --in.
+                           Without --in: the embedded sample practice (%d patients).
+        --out DIR          The output folder (created if needed). Default: ./ccm-eligible
+        -q, --quiet        No progress on stderr.
+        -h, --help         Show this help.
+
+      Exit status: 0 the run completed (rejected input is reported in outcomes.ndjson),
+      2 unusable arguments, unreadable paths, or no rule parameters for the date.
+      """
+          .formatted(SamplePractice.LAST_MONTH.atEndOfMonth(), SamplePractice.PATIENTS);
 
   private CcmCli() {}
 
@@ -147,12 +182,15 @@ public final class CcmCli {
       case "month-end" -> {
         return monthEnd(rest, out, err);
       }
+      case "eligible" -> {
+        return eligible(rest, out, err);
+      }
       default -> {
         return usage(
             err,
             "unknown command '"
                 + command
-                + "'; use month-end or quickstart (java -jar ccm.jar --help)");
+                + "'; use month-end, eligible or quickstart (java -jar ccm.jar --help)");
       }
     }
   }
@@ -380,5 +418,115 @@ public final class CcmCli {
         Locale.ROOT,
         "  report     %s%n",
         r.options().out().resolve("report.html").toAbsolutePath());
+  }
+
+  private static int eligible(List<String> args, PrintStream out, PrintStream err) {
+    Eligible.Options options;
+    try {
+      Optional<Eligible.Options> parsed = parseEligible(args);
+      if (parsed.isEmpty()) {
+        out.print(ELIGIBLE_HELP);
+        return OK;
+      }
+      options = parsed.get();
+    } catch (UsageException e) {
+      return usage(err, e.getMessage() + " (java -jar ccm.jar eligible --help)");
+    }
+    Eligible.Result r;
+    try {
+      r = Eligible.run(options, err);
+    } catch (IOException | UncheckedIOException e) {
+      return usage(err, "cannot write to " + options.out() + ": " + e.getClass().getSimpleName());
+    } catch (CcmException e) {
+      String message = firstLine(String.valueOf(e.getMessage()));
+      if (e.errorCode() == ErrorCode.NO_PARAMETERS_FOR_DATE) {
+        return usage(err, "no rule parameters for --as-of " + options.asOf() + ": " + message);
+      }
+      err.println("ccm: the run failed (" + e.errorCode() + "): " + message);
+      return FAILED;
+    }
+    var c = r.mapping().counts();
+    out.printf(
+        Locale.ROOT,
+        "ccm eligible as of %s (%s), input: %s%n",
+        options.asOf(),
+        options.zone(),
+        r.inputName());
+    out.printf(
+        Locale.ROOT,
+        "  resources   %d read = %d used + %d ignored + %d rejected%n",
+        c.read(),
+        c.used(),
+        c.ignored(),
+        c.rejected());
+    out.printf(
+        Locale.ROOT,
+        "  patients    %d screened, %d candidates%n",
+        r.screenings().size(),
+        r.ranked().size());
+    StringBuilder by = new StringBuilder();
+    r.byStatus()
+        .forEach(
+            (s, n) ->
+                by.append(by.length() == 0 ? "" : ", ")
+                    .append(s.name().toLowerCase(Locale.ROOT))
+                    .append(' ')
+                    .append(n));
+    out.printf(Locale.ROOT, "  by status   %s%n", by);
+    out.printf(Locale.ROOT, "  outcomes    %d OperationOutcomes%n", r.outcomes());
+    out.printf(
+        Locale.ROOT, "  report      %s%n", options.out().resolve("report.html").toAbsolutePath());
+    return OK;
+  }
+
+  /**
+   * Parses eligible's options.
+   *
+   * @return the options, or empty when help was asked for
+   * @throws UsageException for an unusable argument
+   */
+  static Optional<Eligible.Options> parseEligible(List<String> args) throws UsageException {
+    List<String> rest = new ArrayList<>();
+    Optional<String> asOf = Optional.empty();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--as-of") || a.startsWith("--as-of=")) {
+        Optional<String> inline =
+            a.contains("=") ? Optional.of(a.substring(a.indexOf('=') + 1)) : Optional.empty();
+        asOf = Optional.of(value(args, i, inline, "--as-of"));
+        i += inline.isPresent() ? 0 : 1;
+      } else if (a.equals("--month") || a.startsWith("--month=")) {
+        throw new UsageException("unknown option '" + a + "'");
+      } else {
+        rest.add(a);
+      }
+    }
+    // The shared options (--zone, --in, --out, --quiet, --help) parse as for month-end; the
+    // month is a placeholder that keeps month-end's own checks out of the way.
+    List<String> shared = new ArrayList<>(rest);
+    shared.add("--month");
+    shared.add("2000-01");
+    Optional<MonthEnd.Options> common = parse(shared);
+    if (common.isEmpty()) {
+      return Optional.empty();
+    }
+    MonthEnd.Options m = common.get();
+    LocalDate date;
+    if (asOf.isPresent()) {
+      try {
+        date = LocalDate.parse(asOf.get());
+      } catch (DateTimeParseException e) {
+        throw new UsageException("--as-of '" + asOf.get() + "' is not a date such as 2026-03-31");
+      }
+    } else if (m.inputs().isEmpty()) {
+      date = SamplePractice.LAST_MONTH.atEndOfMonth();
+    } else {
+      throw new UsageException("--as-of YYYY-MM-DD is required with --in");
+    }
+    Path out =
+        rest.stream().anyMatch(a -> a.equals("--out") || a.startsWith("--out="))
+            ? m.out()
+            : Path.of("ccm-eligible");
+    return Optional.of(new Eligible.Options(date, m.zone(), m.inputs(), out, m.quiet()));
   }
 }

@@ -2,7 +2,8 @@
  * The month-end runner and runnable examples on synthetic data. {@link org.ccmkit.examples.CcmCli}
  * is {@code ccm.jar}'s main class: {@code month-end} bills one service month from FHIR R4 input (or
  * the embedded {@link org.ccmkit.examples.SamplePractice}) and writes the six outputs of the FHIR
- * contract; {@code quickstart} runs {@link org.ccmkit.examples.QuickStart}, which evaluates a few
+ * contract; {@code eligible} runs the eligibility sweep ({@code Eligible}) over the same kind of
+ * input; {@code quickstart} runs {@link org.ccmkit.examples.QuickStart}, which evaluates a few
  * sample patients with the core rules.
  */
 @NullMarked

@@ -364,6 +364,21 @@ public abstract class MappingOptions implements Serializable {
     return ImmutableSet.of("cancelled");
   }
 
+  /**
+   * Encounter classes (HL7 v3 ActCode, {@code Encounter.class}) of acute care: an Encounter of one
+   * of these classes is kept as a {@link org.ccmkit.core.model.Visit} with its {@code
+   * encounterClass}, even without a billing code in {@code type} when it is finished and has a
+   * {@code period.start} (the eligibility sweep scores recent emergency and inpatient care).
+   * Default {@code EMER}, {@code IMP}, {@code ACUTE}, {@code OBSENC}; empty keeps only
+   * billing-coded visits, as before 0.2.0.
+   *
+   * @since 0.2.0
+   */
+  @Value.Default
+  public ImmutableSet<String> acuteEncounterClasses() {
+    return ImmutableSet.of("EMER", "IMP", "ACUTE", "OBSENC");
+  }
+
   /** ExplanationOfBenefit statuses that are read. Default {@code active}. */
   @Value.Default
   public ImmutableSet<String> priorClaimStatuses() {

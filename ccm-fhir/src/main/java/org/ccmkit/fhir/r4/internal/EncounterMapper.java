@@ -16,9 +16,11 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterParticipantComponent;
 
 /**
- * Encounter with a CPT or HCPCS {@code type} → Visit: {@code subject}, {@code status} ({@code
- * finished} = took place; {@code cancelled} is ignored), the date of {@code period.start}, {@code
- * participant.individual} (Practitioners and PractitionerRoles), the billing codes of {@code type}.
+ * Encounter with a CPT or HCPCS {@code type}, or finished and dated of an acute {@code class}
+ * ({@link org.ccmkit.fhir.r4.MappingOptions#acuteEncounterClasses()}) → Visit: {@code subject},
+ * {@code status} ({@code finished} = took place; {@code cancelled} is ignored), the date of {@code
+ * period.start}, {@code participant.individual} (Practitioners and PractitionerRoles), the billing
+ * codes of {@code type}, and the acute class.
  */
 final class EncounterMapper implements ResourceMapper<Encounter> {
   @Override
@@ -52,7 +54,15 @@ final class EncounterMapper implements ResourceMapper<Encounter> {
         c.codes.toCode(coding, c.options.billingCodeSystems()).ifPresent(codes::add);
       }
     }
-    if (codes.isEmpty()) {
+    Optional<String> acuteClass = acuteClass(r, c);
+    // Without a billing code only a finished, dated acute encounter is kept (recent acute care);
+    // anything else is ignored exactly as before acute classes were kept.
+    boolean datedAcute =
+        acuteClass.isPresent()
+            && c.options.finishedVisitStatuses().contains(status)
+            && r.hasPeriod()
+            && r.getPeriod().hasStart();
+    if (codes.isEmpty() && !datedAcute) {
       return c.ignore(
           item,
           MappingIssueCode.UNSUPPORTED_CODE,
@@ -102,10 +112,26 @@ final class EncounterMapper implements ResourceMapper<Encounter> {
                     .date(visitDate)
                     .codes(codes)
                     .finished(finished)
+                    .encounterClass(acuteClass)
                     .build();
             l.bucket(p.get()).visits.add(visit);
             l.ledger.used(item);
           }
         });
+  }
+
+  /** The encounter's class when it is an acute class of the options (ActCode system or none). */
+  private static Optional<String> acuteClass(Encounter r, MapContext c) {
+    Coding cls = r.getClass_();
+    if (cls == null || cls.getCode() == null) {
+      return Optional.empty();
+    }
+    String system = cls.getSystem();
+    if (system != null && !Visit.ENCOUNTER_CLASS_SYSTEM.equals(system)) {
+      return Optional.empty();
+    }
+    return c.options.acuteEncounterClasses().contains(cls.getCode())
+        ? Optional.of(cls.getCode())
+        : Optional.empty();
   }
 }
