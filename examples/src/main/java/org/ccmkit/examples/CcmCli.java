@@ -61,6 +61,7 @@ public final class CcmCli {
       """
       Usage: java -jar ccm.jar month-end [--month YYYY-MM] [--zone ZONE] [--as-of YYYY-MM-DD]
                                          [--in PATH ...] [--out DIR] [--quiet]
+                                         [--hapi-reader]
 
       Bills one service month and writes six files into the output folder:
         claims.ndjson     FHIR Claim per patient x billing practitioner x month
@@ -82,6 +83,8 @@ public final class CcmCli {
                            Without --in: the embedded sample practice (%d patients, %s..%s).
         --out DIR          The output folder (created if needed). Default: ./ccm-out
         -q, --quiet        No progress on stderr.
+        --hapi-reader      Parse every resource with HAPI (no fast reader); same outputs,
+                           slower. For comparisons (docs/performance.md).
         -h, --help         Show this help.
 
       Exit status: 0 the run completed (rejected input is reported in outcomes.ndjson),
@@ -362,6 +365,7 @@ public final class CcmCli {
     Optional<String> asOf = Optional.empty();
     String outDir = "ccm-out";
     boolean quiet = false;
+    boolean fastReader = true;
     List<String> inputs = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -376,6 +380,7 @@ public final class CcmCli {
           return Optional.empty();
         }
         case "-q", "--quiet" -> quiet = true;
+        case "--hapi-reader" -> fastReader = false;
         case "--month" -> {
           month = Optional.of(value(args, i, inline, name));
           i += inline.isPresent() ? 0 : 1;
@@ -467,7 +472,7 @@ public final class CcmCli {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException("--out " + outDir + " exists and is not a directory");
     }
-    return Optional.of(new MonthEnd.Options(m, z, asOfDate, paths.build(), out, quiet));
+    return Optional.of(new MonthEnd.Options(m, z, asOfDate, paths.build(), out, quiet, fastReader));
   }
 
   private static String value(List<String> args, int i, Optional<String> inline, String name)
