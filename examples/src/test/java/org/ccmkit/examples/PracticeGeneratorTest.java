@@ -139,6 +139,26 @@ class PracticeGeneratorTest {
   }
 
   @Test
+  void cli_generate_usageErrorsAndHelp() {
+    CcmCliTest.Run noPatients = CcmCliTest.run("generate", "--out", tmp.toString());
+    assertThat(noPatients.status()).isEqualTo(CcmCli.USAGE);
+    assertThat(noPatients.err()).contains("--patients N is required");
+    CcmCliTest.Run zero =
+        CcmCliTest.run("generate", "--patients", "0", "--out", tmp.resolve("z").toString());
+    assertThat(zero.status()).isEqualTo(CcmCli.USAGE);
+    assertThat(zero.err()).contains("--patients must be at least 1");
+    CcmCliTest.Run months =
+        CcmCliTest.run(
+            "generate", "--patients", "5", "--months", "x", "--out", tmp.resolve("m").toString());
+    assertThat(months.status()).isEqualTo(CcmCli.USAGE);
+    assertThat(months.err()).contains("--months 'x' is not a whole number");
+    CcmCliTest.Run help = CcmCliTest.run("generate", "--help");
+    assertThat(help.status()).isZero();
+    assertThat(help.out()).startsWith("Usage: java -jar ccm.jar generate");
+    assertThat(tmp.resolve("z")).doesNotExist();
+  }
+
+  @Test
   void npi_hasAValidCheckDigit() {
     // 1234567893 is CMS's published example of a valid NPI
     assertThat(PracticeGenerator.npi(0)).hasSize(10);
