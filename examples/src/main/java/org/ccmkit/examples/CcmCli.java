@@ -52,6 +52,8 @@ public final class CcmCli {
         eligible     Find the patients not enrolled in CCM or PCM who qualify or nearly qualify,
                      ranked by an explainable score: candidates.json (FHIR Group), candidates.csv,
                      report.html. See: java -jar ccm.jar eligible --help
+        generate     Write a synthetic practice of any size as Bulk NDJSON (for scale tests).
+                     See: java -jar ccm.jar generate --help
         quickstart   Print the core decisions of four sample patients (the API tour)
 
       Options:
@@ -62,6 +64,7 @@ public final class CcmCli {
       """
       Usage: java -jar ccm.jar month-end [--month YYYY-MM] [--zone ZONE] [--as-of YYYY-MM-DD]
                                          [--in PATH ...] [--out DIR] [--quiet]
+                                         [--hapi-reader]
 
       Bills one service month and writes six files into the output folder:
         claims.ndjson     FHIR Claim per patient x billing practitioner x month
@@ -83,6 +86,8 @@ public final class CcmCli {
                            Without --in: the embedded sample practice (%d patients, %s..%s).
         --out DIR          The output folder (created if needed). Default: ./ccm-out
         -q, --quiet        No progress on stderr.
+        --hapi-reader      Parse every resource with HAPI (no fast reader); same outputs,
+                           slower. For comparisons (docs/performance.md).
         -h, --help         Show this help.
 
       Exit status: 0 the run completed (rejected input is reported in outcomes.ndjson),
@@ -125,6 +130,25 @@ public final class CcmCli {
       2 unusable arguments, unreadable paths, or no rule parameters for the date.
       """
           .formatted(SamplePractice.LAST_MONTH.atEndOfMonth(), SamplePractice.PATIENTS);
+
+  static final String GENERATE_HELP =
+      """
+      Usage: java -jar ccm.jar generate --patients N [--months M] [--seed S]
+                                        [--last-month YYYY-MM] --out DIR
+
+      Writes a synthetic practice as FHIR R4 Bulk NDJSON, one file per resource type, into DIR
+      (created if needed). The same options give the same bytes. It streams: memory does not
+      grow with N. The distributions are in docs/performance.md.
+
+      Options:
+        --patients N          Number of patients (at least 1). Required.
+        --months M            Months of data, ending with --last-month (1..24). Default: 3.
+        --seed S              Seed (a long). Default: 1.
+        --last-month YYYY-MM  The last month with data. Default: %s.
+        --out DIR             The output folder. Required.
+        -h, --help            Show this help.
+      """
+          .formatted(PracticeGenerator.DEFAULT_LAST_MONTH);
 
   private CcmCli() {}
 
@@ -185,12 +209,15 @@ public final class CcmCli {
       case "eligible" -> {
         return eligible(rest, out, err);
       }
+      case "generate" -> {
+        return generate(rest, out, err);
+      }
       default -> {
         return usage(
             err,
             "unknown command '"
                 + command
-                + "'; use month-end, eligible or quickstart (java -jar ccm.jar --help)");
+                + "'; use month-end, eligible, generate or quickstart (java -jar ccm.jar --help)");
       }
     }
   }
@@ -243,6 +270,127 @@ public final class CcmCli {
     return OK;
   }
 
+  private static int generate(List<String> args, PrintStream out, PrintStream err) {
+    Optional<GenerateArgs> parsed;
+    try {
+      parsed = parseGenerate(args);
+    } catch (UsageException e) {
+      return usage(err, e.getMessage() + " (java -jar ccm.jar generate --help)");
+    }
+    if (parsed.isEmpty()) {
+      out.print(GENERATE_HELP);
+      return OK;
+    }
+    GenerateArgs g = parsed.get();
+    long started = System.nanoTime();
+    PracticeGenerator.Stats stats;
+    try {
+      stats = PracticeGenerator.generate(g.options(), g.out());
+    } catch (IOException | UncheckedIOException e) {
+      return usage(err, "cannot write to " + g.out() + ": " + e.getClass().getSimpleName());
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    out.printf(
+        Locale.ROOT,
+        "ccm generate: %d patients, %d months to %s, seed %d: %d lines (%d malformed) in %s,"
+            + " %d ms%n",
+        g.options().patients(),
+        g.options().months(),
+        g.options().lastMonth(),
+        g.options().seed(),
+        stats.lines(),
+        stats.malformed(),
+        g.out(),
+        millis);
+    return OK;
+  }
+
+  /** The parsed options of {@code generate}. */
+  record GenerateArgs(PracticeGenerator.Options options, Path out) {}
+
+  /**
+   * Parses generate's options.
+   *
+   * @return the options, or empty when help was asked for
+   * @throws UsageException for an unusable argument
+   */
+  static Optional<GenerateArgs> parseGenerate(List<String> args) throws UsageException {
+    Optional<String> patients = Optional.empty();
+    String months = "3";
+    String seed = "1";
+    String lastMonth = PracticeGenerator.DEFAULT_LAST_MONTH.toString();
+    Optional<String> outDir = Optional.empty();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      String name = a;
+      Optional<String> inline = Optional.empty();
+      if (a.startsWith("--") && a.contains("=")) {
+        name = a.substring(0, a.indexOf('='));
+        inline = Optional.of(a.substring(a.indexOf('=') + 1));
+      }
+      switch (name) {
+        case "-h", "--help" -> {
+          return Optional.empty();
+        }
+        case "--patients" -> patients = Optional.of(value(args, i, inline, name));
+        case "--months" -> months = value(args, i, inline, name);
+        case "--seed" -> seed = value(args, i, inline, name);
+        case "--last-month" -> lastMonth = value(args, i, inline, name);
+        case "--out" -> outDir = Optional.of(value(args, i, inline, name));
+        default ->
+            throw new UsageException(
+                a.startsWith("-")
+                    ? "unknown option '" + a + "'"
+                    : "unexpected argument '" + a + "'");
+      }
+      i += inline.isPresent() ? 0 : 1;
+    }
+    if (patients.isEmpty()) {
+      throw new UsageException("--patients N is required");
+    }
+    if (outDir.isEmpty()) {
+      throw new UsageException("--out DIR is required");
+    }
+    int n = parseInt(patients.get(), "--patients");
+    int m = parseInt(months, "--months");
+    long s;
+    try {
+      s = Long.parseLong(seed);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--seed '" + seed + "' is not a whole number");
+    }
+    YearMonth last;
+    try {
+      last = YearMonth.parse(lastMonth);
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--last-month '" + lastMonth + "' is not a month such as 2026-03");
+    }
+    if (n < 1) {
+      throw new UsageException("--patients must be at least 1");
+    }
+    if (m < 1 || m > 24) {
+      throw new UsageException("--months must be from 1 to 24");
+    }
+    Path out;
+    try {
+      out = Path.of(outDir.get());
+    } catch (InvalidPathException e) {
+      throw new UsageException("--out '" + outDir.get() + "' is not a valid path");
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UsageException("--out " + outDir.get() + " exists and is not a directory");
+    }
+    return Optional.of(new GenerateArgs(new PracticeGenerator.Options(n, m, s, last), out));
+  }
+
+  private static int parseInt(String text, String name) throws UsageException {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + " '" + text + "' is not a whole number");
+    }
+  }
+
   /**
    * Parses month-end's options.
    *
@@ -255,6 +403,7 @@ public final class CcmCli {
     Optional<String> asOf = Optional.empty();
     String outDir = "ccm-out";
     boolean quiet = false;
+    boolean fastReader = true;
     List<String> inputs = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -269,6 +418,7 @@ public final class CcmCli {
           return Optional.empty();
         }
         case "-q", "--quiet" -> quiet = true;
+        case "--hapi-reader" -> fastReader = false;
         case "--month" -> {
           month = Optional.of(value(args, i, inline, name));
           i += inline.isPresent() ? 0 : 1;
@@ -360,7 +510,7 @@ public final class CcmCli {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException("--out " + outDir + " exists and is not a directory");
     }
-    return Optional.of(new MonthEnd.Options(m, z, asOfDate, paths.build(), out, quiet));
+    return Optional.of(new MonthEnd.Options(m, z, asOfDate, paths.build(), out, quiet, fastReader));
   }
 
   private static String value(List<String> args, int i, Optional<String> inline, String name)

@@ -85,7 +85,8 @@ final class MonthEnd {
       LocalDate asOf,
       ImmutableList<Path> inputs,
       Path out,
-      boolean quiet) {}
+      boolean quiet,
+      boolean fastReader) {}
 
   /** Minutes of one timed program for one patient. */
   record Minutes(CareProgram program, int minutes) {}
@@ -162,6 +163,7 @@ final class MonthEnd {
             MappingOptions.builder()
                 .zone(o.zone())
                 .notAfter(o.asOf().plusDays(1).atStartOfDay(o.zone()).toInstant().minusNanos(1))
+                .fastReader(o.fastReader())
                 .build());
     MappingResult mapping;
     String inputName;
@@ -188,11 +190,16 @@ final class MonthEnd {
 
     List<PatientRecord> records = new ArrayList<>(mapping.records());
     records.sort((a, b) -> a.ref().compareTo(b.ref()));
-    List<PatientMonth> patients = new ArrayList<>();
-    int done = 0;
-    for (PatientRecord record : records) {
-      patients.add(evaluate(record, mapping, o, ctx, core, billing, rpmRules));
-      progress.patients(++done, records.size(), mapping.counts().read());
+    // Both cores: patients are evaluated (and their outputs rendered) in parallel, in chunks, and
+    // written in the sorted order, so the output is the same bytes as a run on one thread.
+    List<PatientMonth> patients = new ArrayList<>(records.size());
+    for (int from = 0; from < records.size(); from += CHUNK) {
+      List<PatientRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+      patients.addAll(
+          chunk.parallelStream()
+              .map(r -> evaluate(r, mapping, o, ctx, core, billing, rpmRules))
+              .toList());
+      progress.patients(patients.size(), records.size(), mapping.counts().read());
     }
 
     Files.createDirectories(o.out());
@@ -203,26 +210,37 @@ final class MonthEnd {
     BigDecimal low = BigDecimal.ZERO.setScale(2);
     BigDecimal high = BigDecimal.ZERO.setScale(2);
     List<MappingIssue> claimNotes = new ArrayList<>();
-    try (Writer w = Files.newBufferedWriter(o.out().resolve("claims.ndjson"), UTF_8)) {
-      for (PatientMonth pm : patients) {
-        WrittenClaims written = ClaimsOutput.claims(pm.billing(), mapping, o.month());
-        claimNotes.addAll(written.issues());
-        for (var claim : written.claims()) {
-          w.write(R4Ndjson.toLine(claim));
-          w.write('\n');
-          claims++;
-        }
-        for (PractitionerClaim claim : pm.billing().claims()) {
-          for (ClaimLine l : claim.lines()) {
-            lines++;
-            BigDecimal a = l.allowed().map(m -> m.amount()).orElse(BigDecimal.ZERO.setScale(2));
-            byCode.merge(
-                l.code(), new CodeTotal(l.units(), a), (x, y) -> x.plus(y.units(), y.allowed()));
-            allowed = allowed.add(a);
+    try (Writer w = Files.newBufferedWriter(o.out().resolve("claims.ndjson"), UTF_8);
+        Writer dw = Files.newBufferedWriter(o.out().resolve("decisions.ndjson"), UTF_8)) {
+      for (int from = 0; from < patients.size(); from += CHUNK) {
+        List<PatientMonth> chunk = patients.subList(from, Math.min(patients.size(), from + CHUNK));
+        List<Rendered> rendered =
+            chunk.parallelStream().map(pm -> render(pm, mapping, o.month())).toList();
+        for (int i = 0; i < chunk.size(); i++) {
+          PatientMonth pm = chunk.get(i);
+          Rendered r = rendered.get(i);
+          claimNotes.addAll(r.claimNotes());
+          for (String claim : r.claims()) {
+            w.write(claim);
+            w.write('\n');
+            claims++;
           }
+          for (String d : r.decisions()) {
+            dw.write(d);
+            dw.write('\n');
+          }
+          for (PractitionerClaim claim : pm.billing().claims()) {
+            for (ClaimLine l : claim.lines()) {
+              lines++;
+              BigDecimal a = l.allowed().map(m -> m.amount()).orElse(BigDecimal.ZERO.setScale(2));
+              byCode.merge(
+                  l.code(), new CodeTotal(l.units(), a), (x, y) -> x.plus(y.units(), y.allowed()));
+              allowed = allowed.add(a);
+            }
+          }
+          low = low.add(pm.billing().estimate().low().amount());
+          high = high.add(pm.billing().estimate().high().amount());
         }
-        low = low.add(pm.billing().estimate().low().amount());
-        high = high.add(pm.billing().estimate().high().amount());
       }
     }
     ImmutableList<Alert> allAlerts =
@@ -237,14 +255,6 @@ final class MonthEnd {
     }
     allAlerts.forEach(a -> bySeverity.merge(a.severity(), 1, Integer::sum));
 
-    try (Writer w = Files.newBufferedWriter(o.out().resolve("decisions.ndjson"), UTF_8)) {
-      for (PatientMonth pm : patients) {
-        for (Decision d : pm.decisions()) {
-          w.write(CcmJson.write(d));
-          w.write('\n');
-        }
-      }
-    }
     int outcomes = 0;
     try (Writer w = Files.newBufferedWriter(o.out().resolve("outcomes.ndjson"), UTF_8)) {
       for (var oo : R4Outcomes.toOperationOutcomes(mapping)) {
@@ -257,11 +267,22 @@ final class MonthEnd {
         w.write('\n');
         outcomes++;
       }
-      for (PatientMonth pm : patients) {
-        for (Decision d : pm.blocked()) {
-          w.write(R4Ndjson.toLine(R4Outcomes.toOperationOutcome(d)));
-          w.write('\n');
-          outcomes++;
+      for (int from = 0; from < patients.size(); from += CHUNK) {
+        List<PatientMonth> chunk = patients.subList(from, Math.min(patients.size(), from + CHUNK));
+        List<List<String>> blocked =
+            chunk.parallelStream()
+                .map(
+                    pm ->
+                        pm.blocked().stream()
+                            .map(d -> R4Ndjson.toLine(R4Outcomes.toOperationOutcome(d)))
+                            .toList())
+                .toList();
+        for (List<String> b : blocked) {
+          for (String line : b) {
+            w.write(line);
+            w.write('\n');
+            outcomes++;
+          }
         }
       }
     }
@@ -287,6 +308,28 @@ final class MonthEnd {
     Files.writeString(o.out().resolve("report.html"), Report.render(result), UTF_8);
     progress.note("done in %d ms", (System.nanoTime() - started) / 1_000_000);
     return result;
+  }
+
+  /** Patients evaluated (or rendered) together on the common fork-join pool. */
+  private static final int CHUNK = 4096;
+
+  /** A patient-month's output lines, rendered in parallel and written in order. */
+  private record Rendered(
+      ImmutableList<String> claims,
+      ImmutableList<MappingIssue> claimNotes,
+      ImmutableList<String> decisions) {}
+
+  private static Rendered render(PatientMonth pm, MappingResult mapping, YearMonth month) {
+    WrittenClaims written = ClaimsOutput.claims(pm.billing(), mapping, month);
+    ImmutableList.Builder<String> claims = ImmutableList.builder();
+    for (var claim : written.claims()) {
+      claims.add(R4Ndjson.toLine(claim));
+    }
+    ImmutableList.Builder<String> decisions = ImmutableList.builder();
+    for (Decision d : pm.decisions()) {
+      decisions.add(CcmJson.write(d));
+    }
+    return new Rendered(claims.build(), ImmutableList.copyOf(written.issues()), decisions.build());
   }
 
   private static PatientMonth evaluate(

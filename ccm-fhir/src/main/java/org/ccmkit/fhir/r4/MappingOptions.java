@@ -98,6 +98,18 @@ public abstract class MappingOptions implements Serializable {
   }
 
   /**
+   * The fast reader: Observations and Procedures in the contract's plain shapes are built straight
+   * from the JSON the input reader already holds, without HAPI's parser; anything else about them
+   * (unknown or extension elements, {@code meta}, odd values) still goes through HAPI. The mapping
+   * result is the same either way; turn it off to compare, or to have HAPI parse every resource.
+   * Default {@code true}.
+   */
+  @Value.Default
+  public boolean fastReader() {
+    return true;
+  }
+
+  /**
    * The practice's time zone: dates of date-times are taken in it, and date-times without an offset
    * are read in it. Default {@code America/New_York}.
    */

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.Multimaps;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.ccmkit.billing.BillingInput;
 import org.ccmkit.billing.ImmutableBillingInput;
@@ -101,9 +106,30 @@ public abstract class MappingResult implements Serializable {
    * @return the prior claims, possibly empty
    */
   public ImmutableList<PriorClaim> priorClaims(PatientRef patient) {
-    return priorClaims().stream()
-        .filter(c -> c.patient().equals(patient))
-        .collect(ImmutableList.toImmutableList());
+    return priorClaimIndex().get(patient);
+  }
+
+  /** The records by patient (computed once; lookups in constant time for large runs). */
+  @Value.Lazy
+  @JsonIgnore
+  ImmutableMap<PatientRef, PatientRecord> recordIndex() {
+    Map<PatientRef, PatientRecord> index = new LinkedHashMap<>();
+    records().forEach(r -> index.putIfAbsent(r.ref(), r));
+    return ImmutableMap.copyOf(index);
+  }
+
+  /** The prior claims by patient, each list in {@link #priorClaims()} order. */
+  @Value.Lazy
+  @JsonIgnore
+  ImmutableListMultimap<PatientRef, PriorClaim> priorClaimIndex() {
+    return Multimaps.index(priorClaims(), PriorClaim::patient);
+  }
+
+  /** The deductible statuses by patient, each list in {@link #deductibles()} order. */
+  @Value.Lazy
+  @JsonIgnore
+  ImmutableListMultimap<PatientRef, DeductibleStatus> deductibleIndex() {
+    return Multimaps.index(deductibles(), DeductibleStatus::patient);
   }
 
   /**
@@ -114,9 +140,7 @@ public abstract class MappingResult implements Serializable {
    */
   @Experimental(until = "0.2.0")
   public ImmutableList<DeductibleStatus> deductibles(PatientRef patient) {
-    return deductibles().stream()
-        .filter(d -> d.patient().equals(patient))
-        .collect(ImmutableList.toImmutableList());
+    return deductibleIndex().get(patient);
   }
 
   /**
@@ -174,7 +198,7 @@ public abstract class MappingResult implements Serializable {
    * @return the record, or empty when the patient was not read
    */
   public Optional<PatientRecord> record(PatientRef patient) {
-    return records().stream().filter(r -> r.ref().equals(patient)).findFirst();
+    return Optional.ofNullable(recordIndex().get(patient));
   }
 
   /** Returns the ERROR issues (one per rejected input), in order. */

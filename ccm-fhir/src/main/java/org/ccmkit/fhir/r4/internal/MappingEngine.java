@@ -210,16 +210,20 @@ public final class MappingEngine implements MappingSession, JsonInputs.Sink {
           "no id, and no fullUrl to take one from");
       return;
     }
-    IBaseResource parsed;
-    try {
-      parsed = parser.parseResource(text != null ? text : node.toString());
-    } catch (RuntimeException e) {
-      // DataFormatException for invalid FHIR, but HAPI throws others on odd JSON too (e.g.
-      // StringIndexOutOfBoundsException for an empty property name, found by R4MapperFuzzTest):
-      // whatever it throws rejects this resource only.
-      boolean unused = notes(item);
-      ledger.reject(item, MappingIssueCode.PARSE_FAILED, null, "HAPI could not parse it" + code(e));
-      return;
+    IBaseResource parsed =
+        options.fastReader() && FastReader.handles(type) ? FastReader.read(type, node) : null;
+    if (parsed == null) {
+      try {
+        parsed = parser.parseResource(text != null ? text : node.toString());
+      } catch (RuntimeException e) {
+        // DataFormatException for invalid FHIR, but HAPI throws others on odd JSON too (e.g.
+        // StringIndexOutOfBoundsException for an empty property name, found by R4MapperFuzzTest):
+        // whatever it throws rejects this resource only.
+        boolean unused = notes(item);
+        ledger.reject(
+            item, MappingIssueCode.PARSE_FAILED, null, "HAPI could not parse it" + code(e));
+        return;
+      }
     }
     if (notes(item) && options.strict()) {
       ledger.reject(
