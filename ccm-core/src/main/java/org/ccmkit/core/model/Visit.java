@@ -34,7 +34,11 @@ public abstract class Visit implements Serializable {
   @Value.NaturalOrder
   public abstract ImmutableSortedSet<PractitionerRef> practitioners();
 
-  /** The date of the visit, in the practice's zone. */
+  /**
+   * The date of the visit, in the practice's zone. Redacted in {@code toString()}: a visit on the
+   * day of birth (Synthea records birth encounters) would print the birth date.
+   */
+  @Value.Redacted
   public abstract LocalDate date();
 
   /**
