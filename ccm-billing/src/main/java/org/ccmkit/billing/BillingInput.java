@@ -96,6 +96,29 @@ public abstract class BillingInput implements Serializable {
     return builder().record(record).month(month).build();
   }
 
+  /** The canonical orders, so that equal inputs in any order give equal results. */
+  private static final Comparator<PriorClaim> CLAIM_ORDER =
+      Comparator.comparing(PriorClaim::source)
+          .thenComparing(PriorClaim::code)
+          .thenComparing(PriorClaim::practitioner)
+          .thenComparing(c -> c.servicePeriod().start())
+          .thenComparing(PriorClaim::units)
+          .thenComparing(PriorClaim::paid);
+
+  private static final Comparator<RequestedService> REQUEST_ORDER =
+      Comparator.comparing(RequestedService::source)
+          .thenComparing(RequestedService::code)
+          .thenComparing(RequestedService::practitioner)
+          .thenComparing(RequestedService::serviceDate)
+          .thenComparing(RequestedService::units);
+  private static final Comparator<ExternalLine> EXTERNAL_ORDER =
+      Comparator.comparing(ExternalLine::practitioner)
+          .thenComparing(ExternalLine::code)
+          .thenComparing(ExternalLine::serviceDate)
+          .thenComparing(ExternalLine::units)
+          .thenComparing(l -> l.servicePeriod().map(Object::toString).orElse(""))
+          .thenComparing(l -> l.evidence().toString());
+
   @Value.Check
   protected BillingInput normalize() {
     for (PriorClaim c : priorClaims()) {
@@ -108,34 +131,14 @@ public abstract class BillingInput implements Serializable {
     }
     deductibleRemaining()
         .ifPresent(d -> checkArgument(d.amount().signum() >= 0, "deductible remaining >= 0"));
-    Comparator<PriorClaim> claims =
-        Comparator.comparing(PriorClaim::source)
-            .thenComparing(PriorClaim::code)
-            .thenComparing(PriorClaim::practitioner)
-            .thenComparing(c -> c.servicePeriod().start())
-            .thenComparing(PriorClaim::units)
-            .thenComparing(PriorClaim::paid);
-    Comparator<RequestedService> requests =
-        Comparator.comparing(RequestedService::source)
-            .thenComparing(RequestedService::code)
-            .thenComparing(RequestedService::practitioner)
-            .thenComparing(RequestedService::serviceDate)
-            .thenComparing(RequestedService::units);
-    Comparator<ExternalLine> external =
-        Comparator.comparing(ExternalLine::practitioner)
-            .thenComparing(ExternalLine::code)
-            .thenComparing(ExternalLine::serviceDate)
-            .thenComparing(ExternalLine::units)
-            .thenComparing(l -> l.servicePeriod().map(Object::toString).orElse(""))
-            .thenComparing(l -> l.evidence().toString());
-    if (Ordering.from(claims).isOrdered(priorClaims())
-        && Ordering.from(requests).isOrdered(requestedServices())
-        && Ordering.from(external).isOrdered(externalLines())) {
+    if (Ordering.from(CLAIM_ORDER).isOrdered(priorClaims())
+        && Ordering.from(REQUEST_ORDER).isOrdered(requestedServices())
+        && Ordering.from(EXTERNAL_ORDER).isOrdered(externalLines())) {
       return this;
     }
     return ImmutableBillingInput.copyOf(this)
-        .withPriorClaims(ImmutableList.sortedCopyOf(claims, priorClaims()))
-        .withRequestedServices(ImmutableList.sortedCopyOf(requests, requestedServices()))
-        .withExternalLines(ImmutableList.sortedCopyOf(external, externalLines()));
+        .withPriorClaims(ImmutableList.sortedCopyOf(CLAIM_ORDER, priorClaims()))
+        .withRequestedServices(ImmutableList.sortedCopyOf(REQUEST_ORDER, requestedServices()))
+        .withExternalLines(ImmutableList.sortedCopyOf(EXTERNAL_ORDER, externalLines()));
   }
 }

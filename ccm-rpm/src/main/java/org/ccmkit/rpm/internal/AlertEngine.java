@@ -46,6 +46,7 @@ import org.ccmkit.rpm.ThresholdCondition;
 import org.ccmkit.rpm.ThresholdKind;
 import org.ccmkit.rpm.ThresholdOrigin;
 import org.ccmkit.rpm.ThresholdRule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Clinical alerts on a patient's readings ({@code rpm.alerts}; rules reference §10). The rules in
@@ -82,6 +83,24 @@ public final class AlertEngine implements Rule<AlertQuery> {
   }
 
   private record Active(ThresholdRule rule, ThresholdOrigin origin) {}
+
+  /**
+   * A rule in force with each condition's limit converted once to its metric's canonical unit (null
+   * where the unit does not fit: the error is raised where the limit is first used, as before).
+   */
+  private record Limited(Active active, List<@Nullable BigDecimal> limits) {
+    static Limited of(Active a) {
+      List<@Nullable BigDecimal> limits = new ArrayList<>();
+      for (ThresholdCondition c : a.rule().conditions()) {
+        limits.add(Units.toCanonical(c.limit(), c.metric()).orElse(null));
+      }
+      return new Limited(a, limits);
+    }
+
+    ThresholdRule rule() {
+      return active.rule();
+    }
+  }
 
   private record Point(Reading reading, Metric metric, BigDecimal value, LocalDate day) {}
 
@@ -237,26 +256,29 @@ public final class AlertEngine implements Rule<AlertQuery> {
     List<Alert> alerts = new ArrayList<>();
     Set<Evidence> counted = new LinkedHashSet<>();
     for (Map.Entry<String, List<Active>> g : groups.entrySet()) {
-      List<Active> inGroup = new ArrayList<>(g.getValue());
-      inGroup.sort(
+      List<Active> sortedGroup = new ArrayList<>(g.getValue());
+      sortedGroup.sort(
           Comparator.comparing((Active a) -> a.rule().severity())
               .thenComparing(a -> a.rule().id()));
+      List<Limited> inGroup = new ArrayList<>(sortedGroup.size());
+      for (Active a : sortedGroup) {
+        inGroup.add(Limited.of(a));
+      }
       Episode open = null;
       for (Reading r : series) {
         Map<Metric, Point> pts = pointsOf.getOrDefault(r.source(), Map.of());
-        Optional<Match> match = Optional.empty();
+        Match m = null;
         Active matched = null;
-        for (Active a : inGroup) {
-          match = breach(a.rule(), pts, byMetric);
-          if (match.isPresent()) {
-            matched = a;
+        for (Limited a : inGroup) {
+          m = breach(a, pts, byMetric);
+          if (m != null) {
+            matched = a.active();
             break;
           }
         }
-        if (match.isEmpty() || matched == null) {
+        if (m == null || matched == null) {
           continue;
         }
-        Match m = match.get();
         if (open == null || r.effective().isAfter(open.lastBreachAt.plus(window))) {
           if (open != null) {
             alerts.add(toAlert(open, record, window));
@@ -352,22 +374,28 @@ public final class AlertEngine implements Rule<AlertQuery> {
     }
   }
 
-  /** Whether the reading whose points are {@code pts} breaches {@code rule}. */
-  private static Optional<Match> breach(
-      ThresholdRule rule, Map<Metric, Point> pts, Map<Metric, List<Point>> byMetric) {
+  /**
+   * The match when the reading whose points are {@code pts} breaches the rule of {@code limited},
+   * else null.
+   */
+  private static @Nullable Match breach(
+      Limited limited, Map<Metric, Point> pts, Map<Metric, List<Point>> byMetric) {
+    ThresholdRule rule = limited.rule();
     if (rule.kind() == ThresholdKind.LEVEL) {
-      for (ThresholdCondition c : rule.conditions()) {
+      List<ThresholdCondition> conditions = rule.conditions();
+      for (int i = 0; i < conditions.size(); i++) {
+        ThresholdCondition c = conditions.get(i);
         Point pt = pts.get(c.metric());
-        if (pt != null && c.comparison().holds(pt.value().compareTo(limit(rule, c)))) {
-          return Optional.of(new Match(rule, c.metric(), Optional.empty()));
+        if (pt != null && c.comparison().holds(pt.value().compareTo(limit(limited, i)))) {
+          return new Match(rule, c.metric(), Optional.empty());
         }
       }
-      return Optional.empty();
+      return null;
     }
     ThresholdCondition c = rule.conditions().get(0);
     Point pt = pts.get(c.metric());
     if (pt == null) {
-      return Optional.empty();
+      return null;
     }
     LocalDate from = pt.day().minusDays(rule.windowDays().orElse(1));
     Point base = null;
@@ -388,28 +416,32 @@ public final class AlertEngine implements Rule<AlertQuery> {
       }
     }
     if (base == null) {
-      return Optional.empty();
+      return null;
     }
     BigDecimal change =
         rule.kind() == ThresholdKind.RISE
             ? pt.value().subtract(base.value())
             : base.value().subtract(pt.value());
-    if (c.comparison().holds(change.compareTo(limit(rule, c)))) {
-      return Optional.of(new Match(rule, c.metric(), Optional.of(base)));
+    if (c.comparison().holds(change.compareTo(limit(limited, 0)))) {
+      return new Match(rule, c.metric(), Optional.of(base));
     }
-    return Optional.empty();
+    return null;
   }
 
-  private static BigDecimal limit(ThresholdRule rule, ThresholdCondition c) {
-    return Units.toCanonical(c.limit(), c.metric())
-        .orElseThrow(
-            () ->
-                new CcmException(
-                    ErrorCode.INVALID_PARAMETERS,
-                    "rule %s: unit %s does not fit %s",
-                    rule.id(),
-                    c.limit().unit(),
-                    c.metric()));
+  /** The canonical limit of condition {@code i}, or the error its unit raises. */
+  private static BigDecimal limit(Limited limited, int i) {
+    BigDecimal limit = limited.limits().get(i);
+    if (limit == null) {
+      ThresholdRule rule = limited.rule();
+      ThresholdCondition c = rule.conditions().get(i);
+      throw new CcmException(
+          ErrorCode.INVALID_PARAMETERS,
+          "rule %s: unit %s does not fit %s",
+          rule.id(),
+          c.limit().unit(),
+          c.metric());
+    }
+    return limit;
   }
 
   private static boolean hasCondition(

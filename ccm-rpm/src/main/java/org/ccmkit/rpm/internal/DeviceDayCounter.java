@@ -104,7 +104,7 @@ public final class DeviceDayCounter {
       }
     }
     ReadingSet set = ReadingSet.of(transmitted);
-    Map<SourceRef, List<Reading>> byEpisode = new LinkedHashMap<>();
+    Map<SourceRef, List<DatedReading>> byEpisode = new LinkedHashMap<>();
     Map<String, ConsentResult> consentCache = new HashMap<>();
     for (Reading r : transmitted) {
       Optional<SourceRef> original = set.duplicateOf(r.source());
@@ -132,7 +132,9 @@ public final class DeviceDayCounter {
             continue;
           }
           if (hasConsent(record, e.billingPractitioner(), day, ctx, consentCache)) {
-            byEpisode.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(r);
+            byEpisode
+                .computeIfAbsent(e.source(), k -> new ArrayList<>())
+                .add(new DatedReading(r, day));
             counted = true;
           } else {
             why = Optional.of(RpmReasonCode.READING_WITHOUT_CONSENT);
@@ -152,7 +154,7 @@ public final class DeviceDayCounter {
     int days = 0;
     int count = 0;
     for (Enrollment e : episodes) {
-      List<Reading> mine = byEpisode.getOrDefault(e.source(), List.of());
+      List<DatedReading> mine = byEpisode.getOrDefault(e.source(), List.of());
       Optional<LocalDate> last = Episodes.lastCountableDay(e, record);
       int periodDays = p.deviceSupply().periodDays();
       for (int k = 0; ; k++) {
@@ -190,21 +192,24 @@ public final class DeviceDayCounter {
     return DeviceDays.builder().decision(d.build()).periods(all).build();
   }
 
+  /** A counted reading with its date in the evaluation zone, computed once. */
+  private record DatedReading(Reading reading, LocalDate day) {}
+
   private DevicePeriod period(
       Enrollment e,
       int index,
       LocalDate start,
       LocalDate end,
       LocalDate nominalEnd,
-      List<Reading> readings,
+      List<DatedReading> readings,
       EvaluationContext ctx) {
     ImmutableSortedSet.Builder<LocalDate> dates = ImmutableSortedSet.naturalOrder();
     ImmutableSortedSet.Builder<SourceRef> sources = ImmutableSortedSet.naturalOrder();
-    for (Reading r : readings) {
-      LocalDate day = ReadingSet.day(r, ctx.zone());
+    for (DatedReading r : readings) {
+      LocalDate day = r.day();
       if (!day.isBefore(start) && !day.isAfter(end)) {
         dates.add(day);
-        sources.add(r.source());
+        sources.add(r.reading().source());
       }
     }
     ImmutableSortedSet<LocalDate> dataDays = dates.build();

@@ -2,7 +2,9 @@ package org.ccmkit.rpm.internal;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ final class ReadingSet {
   static ReadingSet of(List<Reading> readings) {
     List<Reading> sorted = ImmutableList.sortedCopyOf(CHRONOLOGICAL, readings);
     Map<String, SourceRef> byIdentifier = new HashMap<>();
-    Map<String, SourceRef> byContent = new HashMap<>();
+    Map<ContentKey, SourceRef> byContent = new HashMap<>();
     ImmutableList.Builder<Reading> kept = ImmutableList.builder();
     Map<SourceRef, SourceRef> dup = new LinkedHashMap<>();
     for (Reading r : sorted) {
@@ -42,7 +44,7 @@ final class ReadingSet {
       if (r.identifier().isPresent()) {
         first = Optional.ofNullable(byIdentifier.get(r.identifier().get()));
       }
-      String content = contentKey(r);
+      ContentKey content = ContentKey.of(r);
       if (first.isEmpty()) {
         first = Optional.ofNullable(byContent.get(content));
       }
@@ -70,22 +72,33 @@ final class ReadingSet {
     return Optional.ofNullable(duplicateOf.get(source));
   }
 
-  private static String contentKey(Reading r) {
-    StringBuilder b =
-        new StringBuilder()
-            .append(r.device().map(SourceRef::toString).orElse("-"))
-            .append('|')
-            .append(r.code())
-            .append('|')
-            .append(r.effective());
-    for (Map.Entry<String, Measurement> e : r.values().entrySet()) {
-      b.append('|')
-          .append(e.getKey())
-          .append('=')
-          .append(e.getValue().value().stripTrailingZeros().toPlainString())
-          .append(e.getValue().unit());
+  /**
+   * What makes two readings the same content: the device (type and id, any version), the code, the
+   * time, and each value (key, number with trailing zeros stripped, unit). A record rather than a
+   * concatenated string, so no text is built per reading.
+   */
+  private record ContentKey(
+      String deviceType,
+      String deviceId,
+      String system,
+      String code,
+      Instant effective,
+      List<Object> values) {
+    static ContentKey of(Reading r) {
+      List<Object> values = new ArrayList<>(3 * r.values().size());
+      for (Map.Entry<String, Measurement> e : r.values().entrySet()) {
+        values.add(e.getKey());
+        values.add(e.getValue().value().stripTrailingZeros());
+        values.add(e.getValue().unit());
+      }
+      return new ContentKey(
+          r.device().map(SourceRef::resourceType).orElse("-"),
+          r.device().map(SourceRef::id).orElse(""),
+          r.code().system(),
+          r.code().code(),
+          r.effective(),
+          values);
     }
-    return b.toString();
   }
 
   /** The date of {@code r} in {@code zone}. */
