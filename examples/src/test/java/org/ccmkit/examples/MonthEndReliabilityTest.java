@@ -61,6 +61,7 @@ class MonthEndReliabilityTest {
                 SamplePractice.LAST_MONTH.atEndOfMonth(),
                 ImmutableList.copyOf(inputs),
                 out,
+                true,
                 true),
             System.err);
     MonthEndTest.checkSummary(out);

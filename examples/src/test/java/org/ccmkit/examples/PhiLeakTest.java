@@ -158,7 +158,8 @@ class PhiLeakTest {
                     month.atEndOfMonth(),
                     ImmutableList.copyOf(inputs),
                     out.resolve("run"),
-                    false),
+                    false,
+                    true),
                 new PrintStream(sysErr, true, UTF_8));
         texts.put("toString", toStrings(r));
 
