@@ -38,12 +38,14 @@ final class JsonHash {
   private byte[] buf = new byte[2048];
   private int len;
 
-  private JsonHash() {}
-
-  static HashCode of(JsonNode resource) {
-    JsonHash h = new JsonHash();
-    h.put(resource, true);
-    return MURMUR.hashBytes(h.buf, 0, h.len);
+  /**
+   * Returns the hash of {@code resource}. Reuses this instance's buffer: one instance per thread
+   * (the mapping session keeps one).
+   */
+  HashCode of(JsonNode resource) {
+    len = 0;
+    put(resource, true);
+    return MURMUR.hashBytes(buf, 0, len);
   }
 
   private static boolean ignoredAtTop(String name) {
