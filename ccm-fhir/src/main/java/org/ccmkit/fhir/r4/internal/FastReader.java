@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -37,9 +36,6 @@ import org.jspecify.annotations.Nullable;
  * Switched by {@link org.ccmkit.fhir.r4.MappingOptions#fastReader()}.
  */
 final class FastReader {
-  /** FHIR's id: 1 to 64 letters, digits, '-' and '.'. */
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-
   /** Thrown to fall back to HAPI; no stack trace (it is control flow, and rare). */
   private static final class Fallback extends Exception {
     private static final long serialVersionUID = 1L;
@@ -183,9 +179,23 @@ final class FastReader {
 
   // ---------------------------------------------------------------- data types
 
+  /** FHIR's id: 1 to 64 letters, digits, '-' and '.' (checked without a regex: it is per line). */
   private static void id(JsonNode v) throws Fallback {
-    if (!ID.matcher(string(v)).matches()) {
+    String s = string(v);
+    if (s.length() > 64) {
       throw Fallback.INSTANCE;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.';
+      if (!ok) {
+        throw Fallback.INSTANCE;
+      }
     }
   }
 

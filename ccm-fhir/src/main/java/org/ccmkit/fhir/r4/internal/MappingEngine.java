@@ -72,6 +72,7 @@ public final class MappingEngine implements MappingSession, JsonInputs.Sink {
   private final Ledger ledger = new Ledger();
   private final MapContext mapContext;
   private final JsonInputs inputs = new JsonInputs(this);
+  private final JsonHash hash = new JsonHash();
   private final Map<String, String> fullUrls = new HashMap<>();
   private final Map<String, Pending> byKey = new HashMap<>();
   private final Set<String> resourceTypes;
@@ -233,7 +234,7 @@ public final class MappingEngine implements MappingSession, JsonInputs.Sink {
           "strict mode: the parser complained (see the parser warnings)");
       return;
     }
-    item.contentHash = JsonHash.of(node);
+    item.contentHash = hash.of(node);
     item.lastUpdated = lastUpdated(node);
     Optional<Pending> pending;
     try {

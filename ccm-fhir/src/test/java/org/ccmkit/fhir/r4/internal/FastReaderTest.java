@@ -82,6 +82,8 @@ class FastReaderTest {
         "\"value\":142|\"value\":142.50",
         "\"value\":142|\"value\":1.4e2",
         "\"id\":\"bp-1\"|\"id\":\"bp 1\"",
+        "\"id\":\"bp-1\"|\"id\":\"bp_1\"",
+        "\"id\":\"bp-1\"|\"id\":\"bp-\u00e91\"",
         "\"identifier\":[{|\"identifier\":[{\"use\":\"usual\",",
         "\"category\":[{|\"category\":[],\"x\":[{"
       })
@@ -89,6 +91,13 @@ class FastReaderTest {
     String[] fromTo = edit.split("\\|", 2);
     assertThat(BP).contains(fromTo[0]);
     assertThat(read(BP.replace(fromTo[0], fromTo[1]))).isNull();
+  }
+
+  @Test
+  void anIdOf64Characters_isReadWithoutHapi_65FallBack() throws Exception {
+    String id = "A-z.0" + "9".repeat(59);
+    assertThat(read(BP.replace("\"id\":\"bp-1\"", "\"id\":\"" + id + "\""))).isNotNull();
+    assertThat(read(BP.replace("\"id\":\"bp-1\"", "\"id\":\"" + id + "9\""))).isNull();
   }
 
   @Test
