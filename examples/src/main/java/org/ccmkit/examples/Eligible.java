@@ -333,22 +333,7 @@ final class Eligible {
     root.put("zone", r.options().zone().getId());
     root.put("input", r.inputName());
     root.put("sweepParameters", r.parametersVersion());
-    ObjectNode counts = root.putObject("resources");
-    counts.put("read", r.mapping().counts().read());
-    counts.put("used", r.mapping().counts().used());
-    counts.put("ignored", r.mapping().counts().ignored());
-    counts.put("rejected", r.mapping().counts().rejected());
-    ObjectNode types = counts.putObject("byType");
-    r.mapping()
-        .countsByType()
-        .forEach(
-            (t, c) -> {
-              ObjectNode n = types.putObject(t);
-              n.put("read", c.read());
-              n.put("used", c.used());
-              n.put("ignored", c.ignored());
-              n.put("rejected", c.rejected());
-            });
+    MonthEnd.putResourceCounts(root, r.mapping());
     ObjectNode patients = root.putObject("patients");
     patients.put("screened", r.screenings().size());
     patients.put("candidates", r.ranked().size());

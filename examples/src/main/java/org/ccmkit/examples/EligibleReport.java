@@ -58,15 +58,7 @@ final class EligibleReport {
       card(h, s.label(), Integer.toString(by.getOrDefault(s, 0)));
     }
     h.append("</div>\n");
-    h.append("<p class=\"muted\">Input resources: ")
-        .append(r.mapping().counts().read())
-        .append(" read = ")
-        .append(r.mapping().counts().used())
-        .append(" used + ")
-        .append(r.mapping().counts().ignored())
-        .append(" ignored + ")
-        .append(r.mapping().counts().rejected())
-        .append(" rejected (each ignored or rejected one is in outcomes.ndjson).</p>\n");
+    Report.appendAccounting(h, r.mapping());
 
     h.append("<h2>Candidates</h2>");
     if (r.ranked().isEmpty()) {

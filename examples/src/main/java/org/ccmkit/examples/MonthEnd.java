@@ -417,20 +417,18 @@ final class MonthEnd {
     }
   }
 
-  static String summaryJson(Result r) throws IOException {
-    ObjectMapper m = CcmJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = m.createObjectNode();
-    root.put("month", r.options().month().toString());
-    root.put("zone", r.options().zone().getId());
-    root.put("asOf", r.options().asOf().toString());
-    root.put("input", r.inputName());
+  /**
+   * Writes the {@code resources} object of a summary: read, used, ignored and rejected (which add
+   * up), overall and by resource type. Shared by the month-end and the eligibility sweep.
+   */
+  static void putResourceCounts(ObjectNode root, MappingResult mapping) {
     ObjectNode counts = root.putObject("resources");
-    counts.put("read", r.mapping().counts().read());
-    counts.put("used", r.mapping().counts().used());
-    counts.put("ignored", r.mapping().counts().ignored());
-    counts.put("rejected", r.mapping().counts().rejected());
+    counts.put("read", mapping.counts().read());
+    counts.put("used", mapping.counts().used());
+    counts.put("ignored", mapping.counts().ignored());
+    counts.put("rejected", mapping.counts().rejected());
     ObjectNode types = counts.putObject("byType");
-    r.mapping()
+    mapping
         .countsByType()
         .forEach(
             (t, c) -> {
@@ -440,6 +438,16 @@ final class MonthEnd {
               n.put("ignored", c.ignored());
               n.put("rejected", c.rejected());
             });
+  }
+
+  static String summaryJson(Result r) throws IOException {
+    ObjectMapper m = CcmJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = m.createObjectNode();
+    root.put("month", r.options().month().toString());
+    root.put("zone", r.options().zone().getId());
+    root.put("asOf", r.options().asOf().toString());
+    root.put("input", r.inputName());
+    putResourceCounts(root, r.mapping());
     ObjectNode patients = root.putObject("patients");
     patients.put("evaluated", r.patients().size());
     patients.put("enrolled", r.enrolled());

@@ -16,6 +16,7 @@ import org.ccmkit.core.rule.Decision;
 import org.ccmkit.core.rule.Reason;
 import org.ccmkit.core.rule.Severity;
 import org.ccmkit.core.rules.CoreReasonCode;
+import org.ccmkit.fhir.r4.MappingResult;
 import org.ccmkit.rpm.Alert;
 import org.ccmkit.rpm.AlertSeverity;
 import org.ccmkit.rpm.DevicePeriod;
@@ -79,15 +80,7 @@ final class Report {
     card(h, "blocked", Integer.toString(r.blockedCount()));
     card(h, "alerts", Integer.toString(r.totalAlerts()));
     h.append("</div>\n");
-    h.append("<p class=\"muted\">Input resources: ")
-        .append(r.mapping().counts().read())
-        .append(" read = ")
-        .append(r.mapping().counts().used())
-        .append(" used + ")
-        .append(r.mapping().counts().ignored())
-        .append(" ignored + ")
-        .append(r.mapping().counts().rejected())
-        .append(" rejected (each ignored or rejected one is in outcomes.ndjson).</p>\n");
+    appendAccounting(h, r.mapping());
 
     // Claims by code
     h.append("<h2>Claims by code</h2>");
@@ -446,5 +439,21 @@ final class Report {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Appends the line saying how the input resources were accounted for (read = used + ignored +
+   * rejected). Shared by the month-end and eligibility-sweep reports.
+   */
+  static void appendAccounting(StringBuilder h, MappingResult mapping) {
+    h.append("<p class=\"muted\">Input resources: ")
+        .append(mapping.counts().read())
+        .append(" read = ")
+        .append(mapping.counts().used())
+        .append(" used + ")
+        .append(mapping.counts().ignored())
+        .append(" ignored + ")
+        .append(mapping.counts().rejected())
+        .append(" rejected (each ignored or rejected one is in outcomes.ndjson).</p>\n");
   }
 }
