@@ -57,17 +57,6 @@ final class PracticeGenerator {
   static final int MALFORMED_PER_MILLE = 1;
 
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
-  private static final String PROGRAM = "https://ccmkit.org/fhir/CodeSystem/care-program";
-  private static final String ACTIVITY = "https://ccmkit.org/fhir/CodeSystem/care-activity";
-  private static final String ATTESTATION = "https://ccmkit.org/fhir/CodeSystem/care-attestation";
-  private static final String NPI = "http://hl7.org/fhir/sid/us-npi";
-  private static final String NUCC = "http://nucc.org/provider-taxonomy";
-  private static final String ICD = "http://hl7.org/fhir/sid/icd-10-cm";
-  private static final String SCT = "http://snomed.info/sct";
-  private static final String LOINC = "http://loinc.org";
-  private static final String CPT = "http://www.ama-assn.org/go/cpt";
-  private static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
-  private static final String SOPT = "https://nahdo.org/sopt";
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   /**
@@ -227,7 +216,7 @@ final class PracticeGenerator {
             .addObject()
             .putArray("coding")
             .addObject()
-            .put("system", NUCC)
+            .put("system", SamplePractice.NUCC)
             .put("code", "163W00000X");
         add("PractitionerRole.ndjson", r);
       } else {
@@ -431,7 +420,11 @@ final class PracticeGenerator {
     String dev = id + "-cuff";
     ObjectNode d = res("Device", dev);
     d.put("status", "active");
-    d.putObject("type").putArray("coding").addObject().put("system", SCT).put("code", "258057004");
+    d.putObject("type")
+        .putArray("coding")
+        .addObject()
+        .put("system", SamplePractice.SCT)
+        .put("code", "258057004");
     ref(d, "patient", "Patient/" + id);
     add("Device.ndjson", d);
     int a = random.nextInt(100);
@@ -468,14 +461,14 @@ final class PracticeGenerator {
 
   private void practitioner(String id, String npi, @Nullable String taxonomy) throws IOException {
     ObjectNode p = res("Practitioner", id);
-    p.putArray("identifier").addObject().put("system", NPI).put("value", npi);
+    p.putArray("identifier").addObject().put("system", SamplePractice.NPI).put("value", npi);
     if (taxonomy != null) {
       p.putArray("qualification")
           .addObject()
           .putObject("code")
           .putArray("coding")
           .addObject()
-          .put("system", NUCC)
+          .put("system", SamplePractice.NUCC)
           .put("code", taxonomy);
     }
     add("Practitioner.ndjson", p);
@@ -485,7 +478,11 @@ final class PracticeGenerator {
       throws IOException {
     ObjectNode c = res("Coverage", id);
     c.put("status", "active");
-    c.putObject("type").putArray("coding").addObject().put("system", SOPT).put("code", sopt);
+    c.putObject("type")
+        .putArray("coding")
+        .addObject()
+        .put("system", SamplePractice.SOPT)
+        .put("code", sopt);
     ref(c, "beneficiary", "Patient/" + pid);
     c.putObject("period").put("start", "2020-01-01");
     if (plan != null) {
@@ -509,9 +506,9 @@ final class PracticeGenerator {
         .put("code", "active");
     ArrayNode coding = r.putObject("code").putArray("coding");
     if (!snomedOnly) {
-      coding.addObject().put("system", ICD).put("code", cond[0]);
+      coding.addObject().put("system", SamplePractice.ICD).put("code", cond[0]);
     }
-    coding.addObject().put("system", SCT).put("code", cond[1]);
+    coding.addObject().put("system", SamplePractice.SCT).put("code", cond[1]);
     ref(r, "subject", "Patient/" + pid);
     r.put(
         "onsetDateTime",
@@ -527,7 +524,7 @@ final class PracticeGenerator {
         .addObject()
         .putArray("coding")
         .addObject()
-        .put("system", PROGRAM)
+        .put("system", SamplePractice.PROGRAM)
         .put("code", program);
     ref(e, "patient", "Patient/" + pid);
     e.putObject("period").put("start", start.toString());
@@ -555,7 +552,7 @@ final class PracticeGenerator {
         .addObject()
         .putArray("coding")
         .addObject()
-        .put("system", PROGRAM)
+        .put("system", SamplePractice.PROGRAM)
         .put("code", program);
     ref(c, "patient", "Patient/" + pid);
     c.put("dateTime", given.toString());
@@ -577,7 +574,9 @@ final class PracticeGenerator {
         .addObject()
         .putArray("coding")
         .addObject()
-        .put("system", Character.isLetter(code.charAt(0)) ? HCPCS : CPT)
+        .put(
+            "system",
+            Character.isLetter(code.charAt(0)) ? SamplePractice.HCPCS : SamplePractice.CPT)
         .put("code", code);
     ref(e, "subject", "Patient/" + pid);
     e.putArray("participant")
@@ -595,7 +594,11 @@ final class PracticeGenerator {
       throws IOException {
     ObjectNode o = res("Observation", id);
     o.put("status", "final");
-    o.putObject("code").putArray("coding").addObject().put("system", ATTESTATION).put("code", code);
+    o.putObject("code")
+        .putArray("coding")
+        .addObject()
+        .put("system", SamplePractice.ATTESTATION)
+        .put("code", code);
     ref(o, "subject", "Patient/" + pid);
     o.put("effectiveDateTime", date.atTime(11, 0).atZone(ZONE).format(OFFSET));
     o.putArray("performer").addObject().put("reference", "Practitioner/" + who);
@@ -618,7 +621,11 @@ final class PracticeGenerator {
         .addObject()
         .put("system", "http://terminology.hl7.org/CodeSystem/observation-category")
         .put("code", "vital-signs");
-    o.putObject("code").putArray("coding").addObject().put("system", LOINC).put("code", "85354-9");
+    o.putObject("code")
+        .putArray("coding")
+        .addObject()
+        .put("system", SamplePractice.LOINC)
+        .put("code", "85354-9");
     ref(o, "subject", "Patient/" + pid);
     o.put("effectiveDateTime", at.atZone(ZONE).format(OFFSET));
     ref(o, "device", "Device/" + device);
@@ -630,7 +637,11 @@ final class PracticeGenerator {
 
   private static void component(ArrayNode comps, String code, int value) {
     ObjectNode c = comps.addObject();
-    c.putObject("code").putArray("coding").addObject().put("system", LOINC).put("code", code);
+    c.putObject("code")
+        .putArray("coding")
+        .addObject()
+        .put("system", SamplePractice.LOINC)
+        .put("code", code);
     c.putObject("valueQuantity")
         .put("value", value)
         .put("unit", "mmHg")
@@ -652,13 +663,13 @@ final class PracticeGenerator {
     p.putObject("category")
         .putArray("coding")
         .addObject()
-        .put("system", PROGRAM)
+        .put("system", SamplePractice.PROGRAM)
         .put("code", program);
     if (interactive) {
       p.putObject("code")
           .putArray("coding")
           .addObject()
-          .put("system", ACTIVITY)
+          .put("system", SamplePractice.ACTIVITY)
           .put("code", "interactive-communication");
     }
     ref(p, "subject", "Patient/" + pid);

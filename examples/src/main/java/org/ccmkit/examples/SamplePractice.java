@@ -82,17 +82,17 @@ public final class SamplePractice {
           "CareTeam.ndjson");
 
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
-  private static final String PROGRAM = "https://ccmkit.org/fhir/CodeSystem/care-program";
-  private static final String ACTIVITY = "https://ccmkit.org/fhir/CodeSystem/care-activity";
-  private static final String ATTESTATION = "https://ccmkit.org/fhir/CodeSystem/care-attestation";
-  private static final String NPI = "http://hl7.org/fhir/sid/us-npi";
-  private static final String NUCC = "http://nucc.org/provider-taxonomy";
-  private static final String ICD = "http://hl7.org/fhir/sid/icd-10-cm";
-  private static final String SCT = "http://snomed.info/sct";
-  private static final String LOINC = "http://loinc.org";
-  private static final String CPT = "http://www.ama-assn.org/go/cpt";
-  private static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
-  private static final String SOPT = "https://nahdo.org/sopt";
+  static final String PROGRAM = "https://ccmkit.org/fhir/CodeSystem/care-program";
+  static final String ACTIVITY = "https://ccmkit.org/fhir/CodeSystem/care-activity";
+  static final String ATTESTATION = "https://ccmkit.org/fhir/CodeSystem/care-attestation";
+  static final String NPI = "http://hl7.org/fhir/sid/us-npi";
+  static final String NUCC = "http://nucc.org/provider-taxonomy";
+  static final String ICD = "http://hl7.org/fhir/sid/icd-10-cm";
+  static final String SCT = "http://snomed.info/sct";
+  static final String LOINC = "http://loinc.org";
+  static final String CPT = "http://www.ama-assn.org/go/cpt";
+  static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+  static final String SOPT = "https://nahdo.org/sopt";
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   /** Chronic conditions: ICD-10-CM code, SNOMED CT concept. */
