@@ -10,10 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fast reader (Observations and Procedures built from the JSON tree) and HAPI's parser give the
- * same mapping result, records, counts and issues alike, on every fixture: the synthetic ones, the
- * bad inputs and the third-party examples. The sample and generated practices are compared in the
- * examples module.
+ * The fast reader (resources of the contract's types built from the JSON tree) and HAPI's parser
+ * give the same mapping result, records, counts and issues alike, on every fixture: the synthetic
+ * ones, the bad inputs and the third-party examples. The sample and generated practices are
+ * compared in the examples module.
  */
 class FastReaderEquivalenceTest {
   private static MappingResult map(boolean fast, List<Path> paths) {
@@ -46,6 +46,27 @@ class FastReaderEquivalenceTest {
     }
   }
 
+  /**
+   * The third-party data sets under {@code ccm.shared.dir} (Synthea's Bulk export and bundles, the
+   * HL7 and US Core examples, the MCC care plans), when present: every type the fast reader takes,
+   * in the shapes real exporters write (most lines fall back; those that do not must agree).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "synthea-bulk-ndjson-10",
+        "hl7-r4-examples",
+        "us-core-8.0.0-examples",
+        "mcc-careplan-bundles"
+      })
+  void sharedDataSets_sameResult(String name) {
+    Path dir = SharedDataSetsTest.sharedData().resolve(name);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isDirectory(dir),
+        "SKIPPED: shared data set not found at " + dir.toAbsolutePath());
+    assertSame(List.of(dir));
+  }
+
   @Test
   void defaultIsOn_andStrictModeAgrees() {
     assertThat(MappingOptions.defaults().fastReader()).isTrue();
@@ -55,5 +76,25 @@ class FastReaderEquivalenceTest {
     MappingResult hapi =
         R4Mapper.create(MappingOptions.builder().from(strict).fastReader(false).build()).map(paths);
     assertThat(fast).isEqualTo(hapi);
+  }
+
+  /** Strict mode on each synthetic fixture: the same result, or the same errors thrown. */
+  @Test
+  void strictMode_eachFixture_sameResultOrSameErrors() {
+    MappingOptions strict = MappingOptions.builder().strict(true).build();
+    for (Path p : Fixtures.syntheticFiles()) {
+      assertThat(strictOutcome(strict, p))
+          .as(p.toString())
+          .isEqualTo(
+              strictOutcome(MappingOptions.builder().from(strict).fastReader(false).build(), p));
+    }
+  }
+
+  private static String strictOutcome(MappingOptions options, Path p) {
+    try {
+      return CcmJson.write(R4Mapper.create(options).map(List.of(p)));
+    } catch (MappingException e) {
+      return "errors: " + CcmJson.write(e.errors());
+    }
   }
 }

@@ -11,11 +11,23 @@ import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Procedure.ProcedurePerformerComponent;
 import org.hl7.fhir.r4.model.Quantity;
@@ -50,7 +62,21 @@ final class FastReader {
 
   /** Returns whether the reader handles the type at all. */
   static boolean handles(String type) {
-    return type.equals("Observation") || type.equals("Procedure");
+    return switch (type) {
+      case "Observation",
+          "Procedure",
+          "Patient",
+          "Condition",
+          "Coverage",
+          "Consent",
+          "Encounter",
+          "EpisodeOfCare",
+          "Device",
+          "Practitioner",
+          "PractitionerRole" ->
+          true;
+      default -> false;
+    };
   }
 
   /**
@@ -65,6 +91,15 @@ final class FastReader {
       return switch (type) {
         case "Observation" -> observation(node);
         case "Procedure" -> procedure(node);
+        case "Patient" -> patient(node);
+        case "Condition" -> condition(node);
+        case "Coverage" -> coverage(node);
+        case "Consent" -> consent(node);
+        case "Encounter" -> encounter(node);
+        case "EpisodeOfCare" -> episodeOfCare(node);
+        case "Device" -> device(node);
+        case "Practitioner" -> practitioner(node);
+        case "PractitionerRole" -> practitionerRole(node);
         default -> null;
       };
     } catch (Fallback | DataFormatException | FHIRException | IllegalArgumentException e) {
@@ -177,6 +212,293 @@ final class FastReader {
     return new Annotation().setText(string(node.get("text")));
   }
 
+  private static Patient patient(ObjectNode node) throws Fallback {
+    Patient r = new Patient();
+    boolean deceased = false;
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "resourceType" -> {}
+        case "id" -> id(v);
+        case "active" -> r.setActive(bool(v));
+        case "identifier" -> {
+          for (JsonNode i : array(v)) {
+            r.addIdentifier(identifier(i));
+          }
+        }
+        case "name" -> {
+          for (JsonNode n : array(v)) {
+            r.addName(name(n));
+          }
+        }
+        case "gender" -> r.setGender(Enumerations.AdministrativeGender.fromCode(string(v)));
+        case "birthDate" -> r.setBirthDateElement(new DateType(string(v)));
+        case "deceasedDateTime" -> {
+          deceased = once(deceased);
+          r.setDeceased(dateTime(v));
+        }
+        case "deceasedBoolean" -> {
+          deceased = once(deceased);
+          r.setDeceased(new BooleanType(bool(v)));
+        }
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return r;
+  }
+
+  private static Condition condition(ObjectNode node) throws Fallback {
+    Condition r = new Condition();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "resourceType" -> {}
+        case "id" -> id(v);
+        case "clinicalStatus" -> r.setClinicalStatus(concept(v));
+        case "verificationStatus" -> r.setVerificationStatus(concept(v));
+        case "category" -> {
+          for (JsonNode c : array(v)) {
+            r.addCategory(concept(c));
+          }
+        }
+        case "code" -> r.setCode(concept(v));
+        case "subject" -> r.setSubject(reference(v));
+        case "encounter" -> r.setEncounter(reference(v));
+        case "onsetDateTime" -> r.setOnset(dateTime(v));
+        case "abatementDateTime" -> r.setAbatement(dateTime(v));
+        case "recordedDate" -> r.setRecordedDateElement(dateTime(v));
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return r;
+  }
+
+  private static Coverage coverage(ObjectNode node) throws Fallback {
+    Coverage r = new Coverage();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "resourceType" -> {}
+        case "id" -> id(v);
+        case "status" -> r.setStatus(Coverage.CoverageStatus.fromCode(string(v)));
+        case "type" -> r.setType(concept(v));
+        case "subscriberId" -> r.setSubscriberId(string(v));
+        case "beneficiary" -> r.setBeneficiary(reference(v));
+        case "period" -> r.setPeriod(period(v));
+        case "payor" -> {
+          for (JsonNode p : array(v)) {
+            r.addPayor(reference(p));
+          }
+        }
+        case "class" -> {
+          for (JsonNode c : array(v)) {
+            r.addClass_(coverageClass(c));
+          }
+        }
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return r;
+  }
+
+  private static Coverage.ClassComponent coverageClass(JsonNode node) throws Fallback {
+    Coverage.ClassComponent c = new Coverage.ClassComponent();
+    for (Map.Entry<String, JsonNode> f : object(node).properties()) {
+      switch (f.getKey()) {
+        case "type" -> c.setType(concept(f.getValue()));
+        case "value" -> c.setValue(string(f.getValue()));
+        case "name" -> c.setName(string(f.getValue()));
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return c;
+  }
+
+  private static Consent consent(ObjectNode node) throws Fallback {
+    Consent r = new Consent();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "resourceType" -> {}
+        case "id" -> id(v);
+        case "status" -> r.setStatus(Consent.ConsentState.fromCode(string(v)));
+        case "scope" -> r.setScope(concept(v));
+        case "category" -> {
+          for (JsonNode c : array(v)) {
+            r.addCategory(concept(c));
+          }
+        }
+        case "patient" -> r.setPatient(reference(v));
+        case "dateTime" -> r.setDateTimeElement(dateTime(v));
+        case "performer" -> {
+          for (JsonNode p : array(v)) {
+            r.addPerformer(reference(p));
+          }
+        }
+        case "provision" -> r.setProvision(provision(v));
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return r;
+  }
+
+  /** A provision with a period and codes only (no nested provisions, no type). */
+  private static Consent.ProvisionComponent provision(JsonNode node) throws Fallback {
+    Consent.ProvisionComponent p = new Consent.ProvisionComponent();
+    for (Map.Entry<String, JsonNode> f : object(node).properties()) {
+      switch (f.getKey()) {
+        case "period" -> p.setPeriod(period(f.getValue()));
+        case "code" -> {
+          for (JsonNode c : array(f.getValue())) {
+            p.addCode(concept(c));
+          }
+        }
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return p;
+  }
+
+  private static Encounter encounter(ObjectNode node) throws Fallback {
+    Encounter r = new Encounter();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "resourceType" -> {}
+        case "id" -> id(v);
+        case "status" -> r.setStatus(Encounter.EncounterStatus.fromCode(string(v)));
+        case "class" -> r.setClass_(coding(v));
+        case "type" -> {
+          for (JsonNode t : array(v)) {
+            r.addType(concept(t));
+          }
+        }
+        case "subject" -> r.setSubject(reference(v));
+        case "participant" -> {
+          for (JsonNode p : array(v)) {
+            r.addParticipant(participant(p));
+          }
+        }
+        case "period" -> r.setPeriod(period(v));
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return r;
+  }
+
+  private static Encounter.EncounterParticipantComponent participant(JsonNode node)
+      throws Fallback {
+    Encounter.EncounterParticipantComponent c = new Encounter.EncounterParticipantComponent();
+    for (Map.Entry<String, JsonNode> f : object(node).properties()) {
+      if (!f.getKey().equals("individual")) {
+        throw Fallback.INSTANCE;
+      }
+      c.setIndividual(reference(f.getValue()));
+    }
+    return c;
+  }
+
+  private static EpisodeOfCare episodeOfCare(ObjectNode node) throws Fallback {
+    EpisodeOfCare r = new EpisodeOfCare();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "resourceType" -> {}
+        case "id" -> id(v);
+        case "status" -> r.setStatus(EpisodeOfCare.EpisodeOfCareStatus.fromCode(string(v)));
+        case "type" -> {
+          for (JsonNode t : array(v)) {
+            r.addType(concept(t));
+          }
+        }
+        case "patient" -> r.setPatient(reference(v));
+        case "period" -> r.setPeriod(period(v));
+        case "careManager" -> r.setCareManager(reference(v));
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return r;
+  }
+
+  private static Device device(ObjectNode node) throws Fallback {
+    Device r = new Device();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "resourceType" -> {}
+        case "id" -> id(v);
+        case "status" -> r.setStatus(Device.FHIRDeviceStatus.fromCode(string(v)));
+        case "type" -> r.setType(concept(v));
+        case "patient" -> r.setPatient(reference(v));
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return r;
+  }
+
+  private static Practitioner practitioner(ObjectNode node) throws Fallback {
+    Practitioner r = new Practitioner();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "resourceType" -> {}
+        case "id" -> id(v);
+        case "active" -> r.setActive(bool(v));
+        case "identifier" -> {
+          for (JsonNode i : array(v)) {
+            r.addIdentifier(identifier(i));
+          }
+        }
+        case "name" -> {
+          for (JsonNode n : array(v)) {
+            r.addName(name(n));
+          }
+        }
+        case "gender" -> r.setGender(Enumerations.AdministrativeGender.fromCode(string(v)));
+        case "qualification" -> {
+          for (JsonNode q : array(v)) {
+            r.addQualification(qualification(q));
+          }
+        }
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return r;
+  }
+
+  private static Practitioner.PractitionerQualificationComponent qualification(JsonNode node)
+      throws Fallback {
+    Practitioner.PractitionerQualificationComponent c =
+        new Practitioner.PractitionerQualificationComponent();
+    for (Map.Entry<String, JsonNode> f : object(node).properties()) {
+      if (!f.getKey().equals("code")) {
+        throw Fallback.INSTANCE;
+      }
+      c.setCode(concept(f.getValue()));
+    }
+    return c;
+  }
+
+  private static PractitionerRole practitionerRole(ObjectNode node) throws Fallback {
+    PractitionerRole r = new PractitionerRole();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "resourceType" -> {}
+        case "id" -> id(v);
+        case "active" -> r.setActive(bool(v));
+        case "practitioner" -> r.setPractitioner(reference(v));
+        case "code" -> {
+          for (JsonNode c : array(v)) {
+            r.addCode(concept(c));
+          }
+        }
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return r;
+  }
+
   // ---------------------------------------------------------------- data types
 
   /** FHIR's id: 1 to 64 letters, digits, '-' and '.' (checked without a regex: it is per line). */
@@ -197,6 +519,36 @@ final class FastReader {
         throw Fallback.INSTANCE;
       }
     }
+  }
+
+  /** A name: family, given, prefix and suffix, text and use. */
+  private static HumanName name(JsonNode node) throws Fallback {
+    HumanName n = new HumanName();
+    for (Map.Entry<String, JsonNode> f : object(node).properties()) {
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "use" -> n.setUse(HumanName.NameUse.fromCode(string(v)));
+        case "text" -> n.setText(string(v));
+        case "family" -> n.setFamily(string(v));
+        case "given" -> {
+          for (JsonNode g : array(v)) {
+            n.addGiven(string(g));
+          }
+        }
+        case "prefix" -> {
+          for (JsonNode g : array(v)) {
+            n.addPrefix(string(g));
+          }
+        }
+        case "suffix" -> {
+          for (JsonNode g : array(v)) {
+            n.addSuffix(string(g));
+          }
+        }
+        default -> throw Fallback.INSTANCE;
+      }
+    }
+    return n;
   }
 
   private static Identifier identifier(JsonNode node) throws Fallback {
@@ -305,18 +657,39 @@ final class FastReader {
 
   // ---------------------------------------------------------------- JSON shapes
 
+  private static boolean bool(JsonNode v) throws Fallback {
+    if (!v.isBoolean()) {
+      throw Fallback.INSTANCE;
+    }
+    return v.booleanValue();
+  }
+
+  /** A choice element ({@code [x]}) given twice, in two types, is HAPI's business. */
+  private static boolean once(boolean seen) throws Fallback {
+    if (seen) {
+      throw Fallback.INSTANCE;
+    }
+    return true;
+  }
+
   /** A non-empty string without surrounding white space. */
   private static String string(JsonNode v) throws Fallback {
     if (!v.isTextual()) {
       throw Fallback.INSTANCE;
     }
     String s = v.textValue();
-    if (s.isEmpty()
-        || Character.isWhitespace(s.charAt(0))
-        || Character.isWhitespace(s.charAt(s.length() - 1))) {
+    if (s.isEmpty() || padding(s.charAt(0)) || padding(s.charAt(s.length() - 1))) {
       throw Fallback.INSTANCE;
     }
     return s;
+  }
+
+  /**
+   * What HAPI may strip from either end of a value: white space, and what {@link String#trim()}
+   * strips (every control character up to U+0020; HAPI trims codes that way).
+   */
+  private static boolean padding(char c) {
+    return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   private static JsonNode array(JsonNode v) throws Fallback {

@@ -102,9 +102,98 @@ class FastReaderTest {
 
   @Test
   void otherTypes_areLeftToHapi() throws Exception {
-    assertThat(FastReader.handles("Patient")).isFalse();
-    assertThat(read("{\"resourceType\":\"Patient\",\"id\":\"p1\"}")).isNull();
+    assertThat(FastReader.handles("ExplanationOfBenefit")).isFalse();
+    assertThat(read("{\"resourceType\":\"ExplanationOfBenefit\",\"id\":\"e1\"}")).isNull();
     assertThat(read(TIME.replace("\"actor\":", "\"function\":{\"text\":\"x\"},\"actor\":")))
         .isNull();
+  }
+
+  /** One plain line of each type the fast reader took on after Observation and Procedure. */
+  private static final String[] PLAIN = {
+    "{\"resourceType\":\"Patient\",\"id\":\"pt0\",\"identifier\":[{\"system\":\"http://hl7.org/"
+        + "fhir/sid/us-mbi\",\"value\":\"1EG4TE500K00000\"}],\"name\":[{\"family\":\"S\","
+        + "\"given\":[\"Pat\"]}],\"gender\":\"male\",\"birthDate\":\"1943-06-03\","
+        + "\"deceasedDateTime\":\"2026-03-20\"}",
+    "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"clinicalStatus\":{\"coding\":[{\"system\":"
+        + "\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"active\"}]},"
+        + "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\","
+        + "\"code\":\"E11.9\"}]},\"subject\":{\"reference\":\"Patient/pt0\"},"
+        + "\"onsetDateTime\":\"2018-12-01\"}",
+    "{\"resourceType\":\"Coverage\",\"id\":\"cov\",\"status\":\"active\",\"type\":{\"coding\":"
+        + "[{\"system\":\"https://nahdo.org/sopt\",\"code\":\"1\"}]},\"beneficiary\":{\"reference\":"
+        + "\"Patient/pt0\"},\"period\":{\"start\":\"2020-01-01\"},\"class\":[{\"type\":{\"coding\":"
+        + "[{\"code\":\"plan\"}]},\"value\":\"QMB\"}]}",
+    "{\"resourceType\":\"Consent\",\"id\":\"k1\",\"status\":\"active\",\"scope\":{\"coding\":[{"
+        + "\"code\":\"treatment\"}]},\"category\":[{\"coding\":[{\"code\":\"ccm\"}]}],\"patient\":"
+        + "{\"reference\":\"Patient/pt0\"},\"dateTime\":\"2026-01-26\",\"performer\":[{"
+        + "\"reference\":\"Practitioner/gp-0\"}],\"provision\":{\"period\":{\"end\":\"2026-03-01\"}}}",
+    "{\"resourceType\":\"Encounter\",\"id\":\"e1\",\"status\":\"finished\",\"class\":{\"system\":"
+        + "\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"AMB\"},\"type\":[{"
+        + "\"coding\":[{\"code\":\"99214\"}]}],\"subject\":{\"reference\":\"Patient/pt0\"},"
+        + "\"participant\":[{\"individual\":{\"reference\":\"Practitioner/gp-0\"}}],\"period\":{"
+        + "\"start\":\"2026-01-05T10:00:00-05:00\",\"end\":\"2026-01-05T10:30:00-05:00\"}}",
+    "{\"resourceType\":\"EpisodeOfCare\",\"id\":\"eoc\",\"status\":\"active\",\"type\":[{"
+        + "\"coding\":[{\"code\":\"pcm\"}]}],\"patient\":{\"reference\":\"Patient/pt0\"},"
+        + "\"period\":{\"start\":\"2026-01-26\"},\"careManager\":{\"reference\":\"Practitioner/gp\"}}",
+    "{\"resourceType\":\"Device\",\"id\":\"cuff\",\"status\":\"active\",\"type\":{\"coding\":[{"
+        + "\"system\":\"http://snomed.info/sct\",\"code\":\"258057004\"}]},\"patient\":{"
+        + "\"reference\":\"Patient/pt1\"}}",
+    "{\"resourceType\":\"Practitioner\",\"id\":\"gp-0\",\"identifier\":[{\"system\":\"http://hl7"
+        + ".org/fhir/sid/us-npi\",\"value\":\"1000000004\"}],\"qualification\":[{\"code\":{"
+        + "\"coding\":[{\"code\":\"207Q00000X\"}]}}]}",
+    "{\"resourceType\":\"PractitionerRole\",\"id\":\"gs-0-role\",\"practitioner\":{\"reference\":"
+        + "\"Practitioner/gs-0\"},\"code\":[{\"coding\":[{\"code\":\"163W00000X\"}]}]}"
+  };
+
+  @Test
+  void everyContractType_plainShape_isReadWithoutHapi() throws Exception {
+    for (String line : PLAIN) {
+      Resource r = read(line);
+      assertThat(r).as(line).isNotNull();
+      assertThat(java.util.Objects.requireNonNull(r).fhirType())
+          .isEqualTo(JSON.readTree(line).get("resourceType").asText());
+    }
+    org.hl7.fhir.r4.model.Patient p =
+        (org.hl7.fhir.r4.model.Patient) java.util.Objects.requireNonNull(read(PLAIN[0]));
+    assertThat(p.getBirthDateElement().getValueAsString()).isEqualTo("1943-06-03");
+    assertThat(p.getDeceasedDateTimeType().getValueAsString()).isEqualTo("2026-03-20");
+    assertThat(p.getIdentifierFirstRep().getValue()).isEqualTo("1EG4TE500K00000");
+  }
+
+  /** Per type, a line each new path leaves to HAPI: {@code index|from|to} on {@link #PLAIN}. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "0|\"birthDate\":|\"_birthDate\":{\"id\":\"b\"},\"birthDate\":",
+        "0|1943-06-03|1943-06-03T10:00:00Z",
+        "0|1943-06-03|1943-02-30",
+        "0|\"male\"|\"man\"",
+        "0|\"deceasedDateTime\":\"2026-03-20\"|\"deceasedBoolean\":true,\"deceasedDateTime\":\"2026-03-20\"",
+        "0|\"given\":[\"Pat\"]|\"given\":[\"Pat\",null]",
+        "0|\"name\":[{|\"name\":[{\"period\":{\"start\":\"2020\"},",
+        "1|\"onsetDateTime\":\"2018-12-01\"|\"onsetPeriod\":{\"start\":\"2018-12-01\"}",
+        "1|\"active\"|\"active\\u0001\"",
+        "1|\"code\":{|\"bodySite\":[{\"text\":\"x\"}],\"code\":{",
+        "2|\"status\":\"active\"|\"status\":\"current\"",
+        "2|\"value\":\"QMB\"|\"value\":\"QMB\",\"id\":\"x\"",
+        "2|\"period\":|\"costToBeneficiary\":[{\"type\":{\"text\":\"x\"}}],\"period\":",
+        "3|\"provision\":{|\"provision\":{\"type\":\"deny\",",
+        "3|\"provision\":{|\"provision\":{\"provision\":[{\"type\":\"permit\"}],",
+        "3|\"status\":\"active\"|\"status\":\"given\"",
+        "4|\"participant\":[{|\"participant\":[{\"type\":[{\"text\":\"x\"}],",
+        "4|\"code\":\"AMB\"|\"code\":\"AMB\",\"version\":\"1\"",
+        "4|\"status\":\"finished\"|\"status\":\"done\"",
+        "5|\"careManager\"|\"team\":[{\"reference\":\"CareTeam/1\"}],\"careManager\"",
+        "6|\"patient\"|\"deviceName\":[{\"name\":\"cuff\",\"type\":\"model-name\"}],\"patient\"",
+        "6|\"status\":\"active\"|\"status\":true",
+        "7|\"qualification\":[{|\"qualification\":[{\"period\":{\"start\":\"2020\"},",
+        "7|\"gp-0\"|\"gp-0/_history/1\"",
+        "8|\"code\":[|\"period\":{\"start\":\"2020-01-01\"},\"code\":["
+      })
+  void newTypes_anythingElse_fallsBackToHapi(String edit) throws Exception {
+    String[] e = edit.split("\\|", 3);
+    String line = PLAIN[Integer.parseInt(e[0])];
+    assertThat(line).contains(e[1]);
+    assertThat(read(line.replace(e[1], e[2]))).isNull();
   }
 }
