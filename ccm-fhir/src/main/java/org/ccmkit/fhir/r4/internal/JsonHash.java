@@ -9,10 +9,9 @@ import com.google.common.collect.Maps;
 import com.google.common.hash.HashCode;
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A 128-bit hash of a resource's JSON content, independent of property order, leaving out what the
@@ -38,12 +37,19 @@ final class JsonHash {
   private byte[] buf = new byte[2048];
   private int len;
 
+  /** The properties of the objects being written, innermost last. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private @Nullable Map.Entry<String, JsonNode>[] scratch = new Map.Entry[64];
+
+  private int depth;
+
   /**
    * Returns the hash of {@code resource}. Reuses this instance's buffer: one instance per thread
    * (the mapping session keeps one).
    */
   HashCode of(JsonNode resource) {
     len = 0;
+    depth = 0;
     put(resource, true);
     return MURMUR.hashBytes(buf, 0, len);
   }
@@ -57,20 +63,25 @@ final class JsonHash {
 
   private void put(JsonNode n, boolean top) {
     if (n.isObject()) {
-      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(n.properties());
-      if (fields.size() > 1) {
-        fields.sort(Map.Entry.comparingByKey());
-      }
-      putByte('{');
-      for (Map.Entry<String, JsonNode> f : fields) {
-        if (top && ignoredAtTop(f.getKey())) {
-          continue;
+      // the properties in name order, sorted in a reusable scratch stack (no list per object)
+      int from = depth;
+      for (Map.Entry<String, JsonNode> f : n.properties()) {
+        if (!(top && ignoredAtTop(f.getKey()))) {
+          push(f);
         }
+      }
+      int to = depth;
+      sortByKey(from, to);
+      putByte('{');
+      for (int i = from; i < to; i++) {
+        Map.Entry<String, JsonNode> f = requireNonNull(scratch[i]);
         putChars(f.getKey());
         putByte(':');
         put(f.getValue(), false);
       }
       putByte('}');
+      Arrays.fill(scratch, from, to, null);
+      depth = from;
     } else if (n.isArray()) {
       putByte('[');
       for (JsonNode e : n) {
@@ -85,6 +96,28 @@ final class JsonHash {
       len += type.length;
       putChars(n.asText());
       putByte(0);
+    }
+  }
+
+  private void push(Map.Entry<String, JsonNode> f) {
+    if (depth == scratch.length) {
+      scratch = Arrays.copyOf(scratch, 2 * scratch.length);
+    }
+    scratch[depth++] = f;
+  }
+
+  /** Insertion sort by name (objects are small; names are distinct, so stability is moot). */
+  private void sortByKey(int from, int to) {
+    @Nullable Map.Entry<String, JsonNode>[] a = scratch;
+    for (int i = from + 1; i < to; i++) {
+      Map.Entry<String, JsonNode> x = requireNonNull(a[i]);
+      String k = x.getKey();
+      int j = i - 1;
+      while (j >= from && requireNonNull(a[j]).getKey().compareTo(k) > 0) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = x;
     }
   }
 

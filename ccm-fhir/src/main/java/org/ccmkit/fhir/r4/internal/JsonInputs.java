@@ -61,6 +61,7 @@ final class JsonInputs {
 
   private final ObjectMapper mapper =
       JsonMapper.builder()
+          .nodeFactory(new CompactNodes())
           .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
