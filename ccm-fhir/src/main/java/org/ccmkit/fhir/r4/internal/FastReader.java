@@ -622,8 +622,10 @@ final class FastReader {
     return p;
   }
 
+  /** A plain date or date-time keeps its text, unparsed ({@link TextDateTime}); else HAPI's. */
   private static DateTimeType dateTime(JsonNode v) throws Fallback {
-    return new DateTimeType(string(v));
+    String s = string(v);
+    return TextDateTime.plain(s) ? new TextDateTime(s) : new DateTimeType(s);
   }
 
   /**
