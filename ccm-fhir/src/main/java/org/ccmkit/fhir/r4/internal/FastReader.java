@@ -36,16 +36,19 @@ import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hot path of the high-volume types: builds the HAPI {@link Observation} or {@link Procedure}
- * the per-type mapper reads straight from the JSON tree the input reader already holds, instead of
- * having HAPI's parser walk the text again. It takes only the contract's plain shapes: a resource
- * with any element, JSON type or value it does not fully understand (an unknown or extension
- * element, {@code meta}, a narrative, a contained resource, an empty or padded string, an unknown
- * status code, a {@code #local} reference, an invalid date) returns null, and the engine parses
- * that resource with HAPI as before. Whatever it accepts is a resource HAPI's parser would read
- * without a complaint into the same values for every field the mappers read, so the mapping result
- * (records, counts, issues) is the same either way; {@code FastReaderEquivalenceTest} checks this.
- * Switched by {@link org.ccmkit.fhir.r4.MappingOptions#fastReader()}.
+ * The hot path of reading: builds the HAPI resource the per-type mapper reads (an {@link
+ * Observation}, {@link Procedure}, {@link Patient}, {@link Condition}, {@link Coverage}, {@link
+ * Consent}, {@link Encounter}, {@link EpisodeOfCare}, {@link Device}, {@link Practitioner} or
+ * {@link PractitionerRole}) straight from the JSON tree the input reader already holds, instead of
+ * having HAPI's parser walk the text again; plain date-times stay text until asked ({@link
+ * TextDateTime}). It takes only the contract's plain shapes: a resource with any element, JSON type
+ * or value it does not fully understand (an unknown or extension element, {@code meta}, a
+ * narrative, a contained resource, an empty or padded string, an unknown status code, a {@code
+ * #local} reference, an invalid date) returns null, and the engine parses that resource with HAPI
+ * as before. Whatever it accepts is a resource HAPI's parser would read without a complaint into
+ * the same values for every field the mappers read, so the mapping result (records, counts, issues)
+ * is the same either way; {@code FastReaderEquivalenceTest} checks this. Switched by {@link
+ * org.ccmkit.fhir.r4.MappingOptions#fastReader()}.
  */
 final class FastReader {
   /** Thrown to fall back to HAPI; no stack trace (it is control flow, and rare). */
