@@ -105,8 +105,8 @@ public final class DeviceDayCounter {
     }
     ReadingSet set = ReadingSet.of(transmitted);
     Map<SourceRef, List<DatedReading>> byEpisode = new LinkedHashMap<>();
-    Map<String, ConsentResult> consentCache = new HashMap<>();
-    for (Reading r : transmitted) {
+    Map<ConsentKey, ConsentResult> consentCache = new HashMap<>();
+    for (Reading r : set.hasDuplicates() ? transmitted : List.<Reading>of()) {
       Optional<SourceRef> original = set.duplicateOf(r.source());
       if (original.isPresent()) {
         d.addEvidence(
@@ -192,6 +192,9 @@ public final class DeviceDayCounter {
     return DeviceDays.builder().decision(d.build()).periods(all).build();
   }
 
+  /** The consent windows computed in one count: per practitioner id and month. */
+  private record ConsentKey(String practitionerId, YearMonth month) {}
+
   /** A counted reading with its date in the evaluation zone, computed once. */
   private record DatedReading(Reading reading, LocalDate day) {}
 
@@ -257,11 +260,11 @@ public final class DeviceDayCounter {
       PractitionerRef practitioner,
       LocalDate day,
       EvaluationContext ctx,
-      Map<String, ConsentResult> cache) {
-    YearMonth month = YearMonth.from(day);
+      Map<ConsentKey, ConsentResult> cache) {
+    YearMonth month = YearMonth.of(day.getYear(), day.getMonth());
     ConsentResult consent =
         cache.computeIfAbsent(
-            practitioner.id() + "@" + month,
+            new ConsentKey(practitioner.id(), month),
             k ->
                 core.consentWindow(
                     CareQuery.of(record, CareProgram.RPM, month, practitioner), ctx));
