@@ -72,6 +72,30 @@ public final class DeviceDayCounter {
    */
   public DeviceDays compute(
       PatientRecord record, Optional<PractitionerRef> practitioner, EvaluationContext ctx) {
+    return count(record, practitioner, ctx, true);
+  }
+
+  /**
+   * The periods of {@link #compute}, without building the decision's evidence (one item per
+   * reading): for callers that read only the periods, as the billing engine does.
+   *
+   * @param record the patient's record
+   * @param practitioner the billing practitioner, or empty for every RPM enrolment
+   * @param ctx the evaluation date and zone
+   * @return {@code compute(record, practitioner, ctx).periods()}
+   * @throws org.ccmkit.core.rule.CcmException with {@code NO_PARAMETERS_FOR_DATE} if no RPM
+   *     parameters are in effect on the evaluation date
+   */
+  public ImmutableList<DevicePeriod> periods(
+      PatientRecord record, Optional<PractitionerRef> practitioner, EvaluationContext ctx) {
+    return count(record, practitioner, ctx, false).periods();
+  }
+
+  private DeviceDays count(
+      PatientRecord record,
+      Optional<PractitionerRef> practitioner,
+      EvaluationContext ctx,
+      boolean withEvidence) {
     RpmParameters p = parameters.forDate(ctx.asOf());
     ImmutableDecision.Builder d = Episodes.decision(NAME, p.version(), record, ctx);
     practitioner.ifPresent(d::practitioner);
@@ -94,7 +118,7 @@ public final class DeviceDayCounter {
     for (Reading r : record.readings()) {
       if (r.isDeviceTransmitted()) {
         transmitted.add(r);
-      } else {
+      } else if (withEvidence) {
         d.addEvidence(
             Evidence.excluded(
                 r.source(),
@@ -106,7 +130,7 @@ public final class DeviceDayCounter {
     ReadingSet set = ReadingSet.of(transmitted);
     Map<SourceRef, List<DatedReading>> byEpisode = new LinkedHashMap<>();
     Map<ConsentKey, ConsentResult> consentCache = new HashMap<>();
-    for (Reading r : set.hasDuplicates() ? transmitted : List.<Reading>of()) {
+    for (Reading r : withEvidence && set.hasDuplicates() ? transmitted : List.<Reading>of()) {
       Optional<SourceRef> original = set.duplicateOf(r.source());
       if (original.isPresent()) {
         d.addEvidence(
@@ -140,6 +164,9 @@ public final class DeviceDayCounter {
             why = Optional.of(RpmReasonCode.READING_WITHOUT_CONSENT);
           }
         }
+      }
+      if (!withEvidence) {
+        continue;
       }
       if (counted) {
         d.addEvidence(Evidence.counted(r.source(), "Observation.effective", day.toString()));
