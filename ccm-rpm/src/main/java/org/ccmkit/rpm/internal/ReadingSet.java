@@ -88,8 +88,8 @@ final class ReadingSet {
    * What makes two readings the same content: the device (type and id, any version), the code, the
    * time, and each value (key, number with trailing zeros stripped, unit). It holds the reading and
    * compares those fields in place, so nothing is built per reading: numbers are compared with
-   * {@code compareTo} (equal after stripping trailing zeros exactly when numerically equal) and
-   * left out of the hash.
+   * {@code compareTo} (equal after stripping trailing zeros exactly when numerically equal), and
+   * the values are left out of the hash (readings of one device, code and time are rare).
    */
   private static final class ContentKey {
     private final Reading reading;
@@ -106,11 +106,7 @@ final class ReadingSet {
       h = 31 * h + r.code().system().hashCode();
       h = 31 * h + r.code().code().hashCode();
       h = 31 * h + r.effective().hashCode();
-      for (Map.Entry<String, Measurement> e : r.values().entrySet()) {
-        h = 31 * h + e.getKey().hashCode();
-        h = 31 * h + e.getValue().unit().hashCode();
-      }
-      return new ContentKey(r, h);
+      return new ContentKey(r, h); // the values are compared in equals only
     }
 
     private static String deviceType(Reading r) {
