@@ -7,11 +7,14 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ccmkit.core.json.CcmJson;
 import org.ccmkit.core.model.ImmutablePatientRecord;
 import org.ccmkit.core.model.PatientRecord;
+import org.ccmkit.core.model.PractitionerRef;
 import org.ccmkit.core.model.Reading;
 import org.ccmkit.core.rule.EvaluationContext;
+import org.ccmkit.rpm.internal.DeviceDayCounter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -136,6 +139,25 @@ class RpmProperties {
       if (!r.isDeviceTransmitted()) {
         assertThat(counted).doesNotContain(r.source().id());
       }
+    }
+  }
+
+  /** The billing engine reads the periods without the decision's evidence: the same periods. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void periodsWithoutEvidence_equalTheDeviceDaysPeriods(long seed) {
+    Scenario s = scenario(seed);
+    List<Reading> dups = s.gen().duplicatesOf(s.record().readings());
+    PatientRecord withDups =
+        ImmutablePatientRecord.builder().from(s.record()).addAllReadings(dups).build();
+    DeviceDayCounter counter = new DeviceDayCounter(RULES.parameters(), RULES.core());
+
+    for (PatientRecord r : List.of(s.record(), withDups)) {
+      assertThat(counter.periods(r, Optional.empty(), s.ctx()))
+          .isEqualTo(RULES.computeDeviceDays(r, s.ctx()).periods());
+      PractitionerRef pr = r.enrollments().get(0).billingPractitioner();
+      assertThat(counter.periods(r, Optional.of(pr), s.ctx()))
+          .isEqualTo(RULES.computeDeviceDays(r, pr, s.ctx()).periods());
     }
   }
 

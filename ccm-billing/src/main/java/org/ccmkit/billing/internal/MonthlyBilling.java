@@ -399,7 +399,7 @@ final class MonthlyBilling {
           catalog.codesOf(program, firstDay).stream()
               .anyMatch(c -> c.billedFrom() == BilledFrom.TIME);
       if (timeBased) {
-        AccruedTime t = core.accrue(q, ctx);
+        AccruedTime t = core.accrue(q, ctx, consent); // consent evaluated once
         accrued = Optional.of(t);
         for (Evidence ev : t.decision().evidence()) {
           draft.evidence(ev);

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.Serializable;
-import java.util.Comparator;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -21,11 +20,6 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableSourceRef.class)
 public abstract class SourceRef implements Comparable<SourceRef>, Serializable {
   private static final long serialVersionUID = 1L;
-
-  private static final Comparator<SourceRef> ORDER =
-      Comparator.comparing(SourceRef::resourceType)
-          .thenComparing(SourceRef::id)
-          .thenComparing(r -> r.versionId().orElse(""));
 
   SourceRef() {}
 
@@ -71,9 +65,24 @@ public abstract class SourceRef implements Comparable<SourceRef>, Serializable {
     checkArgument(!id().isBlank(), "id must not be blank");
   }
 
+  /**
+   * Orders by resource type, then id, then version id (none before any). Written out rather than as
+   * a comparator chain: references are compared in every sort of readings and evidence.
+   */
   @Override
   public int compareTo(SourceRef other) {
-    return ORDER.compare(this, other);
+    if (this == other) {
+      return 0;
+    }
+    int c = resourceType().compareTo(other.resourceType());
+    if (c != 0) {
+      return c;
+    }
+    c = id().compareTo(other.id());
+    if (c != 0) {
+      return c;
+    }
+    return versionId().orElse("").compareTo(other.versionId().orElse(""));
   }
 
   /** Returns {@code Type/id}. */

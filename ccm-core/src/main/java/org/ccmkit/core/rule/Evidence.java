@@ -21,14 +21,36 @@ public abstract class Evidence implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The order evidence is listed in a decision: source, path, role, value, reason. */
-  static final Comparator<Evidence> ORDER =
-      Comparator.comparing(Evidence::source)
-          .thenComparing(Evidence::path)
-          .thenComparing(Evidence::role)
-          .thenComparing(Evidence::value)
-          .thenComparing(e -> e.reason().orElse(""));
+  static final Comparator<Evidence> ORDER = Evidence::compareInOrder;
 
   Evidence() {}
+
+  /**
+   * {@link #ORDER}, written out rather than as a comparator chain (every decision checks its
+   * evidence is in order).
+   */
+  private static int compareInOrder(Evidence a, Evidence b) {
+    if (a == b) {
+      return 0;
+    }
+    int c = a.source().compareTo(b.source());
+    if (c != 0) {
+      return c;
+    }
+    c = a.path().compareTo(b.path());
+    if (c != 0) {
+      return c;
+    }
+    c = a.role().compareTo(b.role());
+    if (c != 0) {
+      return c;
+    }
+    c = a.value().compareTo(b.value());
+    if (c != 0) {
+      return c;
+    }
+    return a.reason().orElse("").compareTo(b.reason().orElse(""));
+  }
 
   /** The resource. */
   public abstract SourceRef source();

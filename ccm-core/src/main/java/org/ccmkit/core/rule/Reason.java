@@ -20,13 +20,32 @@ public abstract class Reason implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The order reasons are listed in a decision: severity, then code, then message. */
-  static final Comparator<Reason> ORDER =
-      Comparator.comparing(Reason::severity)
-          .thenComparing(Reason::code)
-          .thenComparing(Reason::message)
-          .thenComparing(r -> r.details().toString());
+  static final Comparator<Reason> ORDER = Reason::compareInOrder;
 
   Reason() {}
+
+  /**
+   * {@link #ORDER}, written out rather than as a comparator chain (every decision checks its
+   * reasons are in order).
+   */
+  private static int compareInOrder(Reason a, Reason b) {
+    if (a == b) {
+      return 0;
+    }
+    int c = a.severity().compareTo(b.severity());
+    if (c != 0) {
+      return c;
+    }
+    c = a.code().compareTo(b.code());
+    if (c != 0) {
+      return c;
+    }
+    c = a.message().compareTo(b.message());
+    if (c != 0) {
+      return c;
+    }
+    return a.details().toString().compareTo(b.details().toString());
+  }
 
   /** The stable code (the name of a {@link ReasonCode}). */
   public abstract String code();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.ccmkit.core.model.Consent;
 import org.ccmkit.core.model.ConsentDisclosure;
 import org.ccmkit.core.model.ConsentStatus;
@@ -237,10 +236,16 @@ final class ConsentRule implements Rule<CareQuery> {
   /** The required disclosures the consent does not show, as comma-separated codes in order. */
   private static String missingDisclosures(
       Consent c, ImmutableSortedSet<ConsentDisclosure> required) {
-    return required.stream()
-        .filter(x -> !c.disclosures().contains(x))
-        .map(ConsentDisclosure::code)
-        .collect(Collectors.joining(","));
+    StringBuilder missing = new StringBuilder();
+    for (ConsentDisclosure x : required) {
+      if (!c.disclosures().contains(x)) {
+        if (missing.length() > 0) {
+          missing.append(',');
+        }
+        missing.append(x.code());
+      }
+    }
+    return missing.toString();
   }
 
   private static LocalDate effectiveEnd(LocalDate withdrawal, ConsentParameters cp) {

@@ -1,8 +1,10 @@
 package org.ccmkit.core.rules;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.io.Serializable;
+import java.util.Optional;
 import org.ccmkit.core.condition.ChronicConditionClassifier;
 import org.ccmkit.core.condition.ChronicConditionClassifiers;
 import org.ccmkit.core.model.PracticeSetup;
@@ -134,6 +136,37 @@ public final class CoreRules implements Serializable {
    */
   public AccruedTime accrue(CareQuery query, EvaluationContext context) {
     return new TimeAccrualRule(parameters, new ConsentRule(parameters)).compute(query, context);
+  }
+
+  /**
+   * Accrues the month's time as {@link #accrue(CareQuery, EvaluationContext)} does, with the
+   * consent the caller already evaluated for the same query and context, so consent is not
+   * evaluated a second time (the billing engine evaluates it as a prerequisite first). The result
+   * is equal to {@code accrue(query, context)}.
+   *
+   * @param query the patient, program, month and billing practitioner
+   * @param context the evaluation date and zone
+   * @param consent what {@link #consentWindow(CareQuery, EvaluationContext)} returned for {@code
+   *     query} and {@code context}
+   * @return the accrued time
+   * @throws IllegalArgumentException if {@code consent} is not about the query's patient, program,
+   *     month and practitioner on the context's date
+   * @throws org.ccmkit.core.rule.CcmException with {@code NO_PARAMETERS_FOR_DATE} if no parameters
+   *     are in effect on the context's date
+   * @since 0.3.0
+   */
+  public AccruedTime accrue(CareQuery query, EvaluationContext context, ConsentResult consent) {
+    Decision d = consent.decision();
+    checkArgument(
+        d.ruleId().name().equals(ConsentRule.NAME)
+            && d.asOf().equals(context.asOf())
+            && d.patient().equals(Optional.of(query.record().ref()))
+            && d.program().equals(Optional.of(query.program()))
+            && d.month().equals(Optional.of(query.month()))
+            && d.practitioner().equals(Queries.practitioner(query)),
+        "the consent result is for another query or date");
+    return new TimeAccrualRule(parameters, new ConsentRule(parameters))
+        .compute(query, context, Optional.of(consent));
   }
 
   /**

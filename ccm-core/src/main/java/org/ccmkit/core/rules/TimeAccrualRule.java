@@ -67,6 +67,14 @@ final class TimeAccrualRule implements Rule<CareQuery> {
   private record Piece(TimeEntry entry, Instant start, Instant end) {}
 
   AccruedTime compute(CareQuery q, EvaluationContext ctx) {
+    return compute(q, ctx, Optional.empty());
+  }
+
+  /**
+   * Accrues; {@code known} is consent already evaluated for {@code q} and {@code ctx}, used instead
+   * of evaluating it again.
+   */
+  AccruedTime compute(CareQuery q, EvaluationContext ctx, Optional<ConsentResult> known) {
     CoreParameters p = parameters.forDate(ctx.asOf());
     TimeAccrualParameters tp = p.timeAccrual();
     ImmutableDecision.Builder d = Queries.decision(NAME, p.version(), q, ctx);
@@ -96,7 +104,7 @@ final class TimeAccrualRule implements Rule<CareQuery> {
     }
     Optional<ConsentResult> consented =
         p.consent().required().contains(q.program())
-            ? Optional.of(consent.compute(q, ctx))
+            ? Optional.of(known.orElseGet(() -> consent.compute(q, ctx)))
             : Optional.empty();
 
     // 1. Entry-level exclusions.

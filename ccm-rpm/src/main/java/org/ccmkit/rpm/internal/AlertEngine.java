@@ -168,7 +168,7 @@ public final class AlertEngine implements Rule<AlertQuery> {
     // 2. Readings: de-duplicated, up to the evaluation date, while alive; values in canonical
     // units.
     ReadingSet set = ReadingSet.of(record.readings());
-    for (Reading r : record.readings()) {
+    for (Reading r : set.hasDuplicates() ? record.readings() : List.<Reading>of()) {
       set.duplicateOf(r.source())
           .ifPresent(
               o ->
@@ -252,10 +252,18 @@ public final class AlertEngine implements Rule<AlertQuery> {
       groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(a);
     }
 
-    // 4. Breach episodes per group.
+    // 4. Breach episodes per group. A group none of whose rules reads a metric the patient has
+    // readings of cannot match, and is skipped.
     List<Alert> alerts = new ArrayList<>();
     Set<Evidence> counted = new LinkedHashSet<>();
+    List<Map<Metric, Point>> seriesPoints = new ArrayList<>(series.size());
+    for (Reading r : series) {
+      seriesPoints.add(pointsOf.getOrDefault(r.source(), Map.of()));
+    }
     for (Map.Entry<String, List<Active>> g : groups.entrySet()) {
+      if (!readsAny(g.getValue(), byMetric)) {
+        continue;
+      }
       List<Active> sortedGroup = new ArrayList<>(g.getValue());
       sortedGroup.sort(
           Comparator.comparing((Active a) -> a.rule().severity())
@@ -265,8 +273,9 @@ public final class AlertEngine implements Rule<AlertQuery> {
         inGroup.add(Limited.of(a));
       }
       Episode open = null;
-      for (Reading r : series) {
-        Map<Metric, Point> pts = pointsOf.getOrDefault(r.source(), Map.of());
+      for (int i = 0; i < series.size(); i++) {
+        Reading r = series.get(i);
+        Map<Metric, Point> pts = seriesPoints.get(i);
         Match m = null;
         Active matched = null;
         for (Limited a : inGroup) {
@@ -337,6 +346,18 @@ public final class AlertEngine implements Rule<AlertQuery> {
       d.outcome(Outcome.MET);
     }
     return AlertResult.builder().decision(d.build()).alerts(sorted).build();
+  }
+
+  /** Whether any condition of any of {@code rules} reads a metric of {@code byMetric}. */
+  private static boolean readsAny(List<Active> rules, Map<Metric, List<Point>> byMetric) {
+    for (Active a : rules) {
+      for (ThresholdCondition c : a.rule().conditions()) {
+        if (byMetric.containsKey(c.metric())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void layer(

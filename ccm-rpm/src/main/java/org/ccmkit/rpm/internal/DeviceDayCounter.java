@@ -72,6 +72,30 @@ public final class DeviceDayCounter {
    */
   public DeviceDays compute(
       PatientRecord record, Optional<PractitionerRef> practitioner, EvaluationContext ctx) {
+    return count(record, practitioner, ctx, true);
+  }
+
+  /**
+   * The periods of {@link #compute}, without building the decision's evidence (one item per
+   * reading): for callers that read only the periods, as the billing engine does.
+   *
+   * @param record the patient's record
+   * @param practitioner the billing practitioner, or empty for every RPM enrolment
+   * @param ctx the evaluation date and zone
+   * @return {@code compute(record, practitioner, ctx).periods()}
+   * @throws org.ccmkit.core.rule.CcmException with {@code NO_PARAMETERS_FOR_DATE} if no RPM
+   *     parameters are in effect on the evaluation date
+   */
+  public ImmutableList<DevicePeriod> periods(
+      PatientRecord record, Optional<PractitionerRef> practitioner, EvaluationContext ctx) {
+    return count(record, practitioner, ctx, false).periods();
+  }
+
+  private DeviceDays count(
+      PatientRecord record,
+      Optional<PractitionerRef> practitioner,
+      EvaluationContext ctx,
+      boolean withEvidence) {
     RpmParameters p = parameters.forDate(ctx.asOf());
     ImmutableDecision.Builder d = Episodes.decision(NAME, p.version(), record, ctx);
     practitioner.ifPresent(d::practitioner);
@@ -94,7 +118,7 @@ public final class DeviceDayCounter {
     for (Reading r : record.readings()) {
       if (r.isDeviceTransmitted()) {
         transmitted.add(r);
-      } else {
+      } else if (withEvidence) {
         d.addEvidence(
             Evidence.excluded(
                 r.source(),
@@ -105,8 +129,8 @@ public final class DeviceDayCounter {
     }
     ReadingSet set = ReadingSet.of(transmitted);
     Map<SourceRef, List<DatedReading>> byEpisode = new LinkedHashMap<>();
-    Map<String, ConsentResult> consentCache = new HashMap<>();
-    for (Reading r : transmitted) {
+    Map<ConsentKey, ConsentResult> consentCache = new HashMap<>();
+    for (Reading r : withEvidence && set.hasDuplicates() ? transmitted : List.<Reading>of()) {
       Optional<SourceRef> original = set.duplicateOf(r.source());
       if (original.isPresent()) {
         d.addEvidence(
@@ -140,6 +164,9 @@ public final class DeviceDayCounter {
             why = Optional.of(RpmReasonCode.READING_WITHOUT_CONSENT);
           }
         }
+      }
+      if (!withEvidence) {
+        continue;
       }
       if (counted) {
         d.addEvidence(Evidence.counted(r.source(), "Observation.effective", day.toString()));
@@ -191,6 +218,9 @@ public final class DeviceDayCounter {
     }
     return DeviceDays.builder().decision(d.build()).periods(all).build();
   }
+
+  /** The consent windows computed in one count: per practitioner id and month. */
+  private record ConsentKey(String practitionerId, YearMonth month) {}
 
   /** A counted reading with its date in the evaluation zone, computed once. */
   private record DatedReading(Reading reading, LocalDate day) {}
@@ -257,11 +287,11 @@ public final class DeviceDayCounter {
       PractitionerRef practitioner,
       LocalDate day,
       EvaluationContext ctx,
-      Map<String, ConsentResult> cache) {
-    YearMonth month = YearMonth.from(day);
+      Map<ConsentKey, ConsentResult> cache) {
+    YearMonth month = YearMonth.of(day.getYear(), day.getMonth());
     ConsentResult consent =
         cache.computeIfAbsent(
-            practitioner.id() + "@" + month,
+            new ConsentKey(practitioner.id(), month),
             k ->
                 core.consentWindow(
                     CareQuery.of(record, CareProgram.RPM, month, practitioner), ctx));

@@ -2,11 +2,10 @@ package org.ccmkit.rpm.internal;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.ccmkit.core.model.Measurement;
 import org.ccmkit.core.model.Reading;
 import org.ccmkit.core.model.SourceRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A patient's readings with duplicates marked: two readings are one when they share an identifier,
@@ -22,8 +22,7 @@ import org.ccmkit.core.model.SourceRef;
  */
 final class ReadingSet {
   /** Readings in (time, source) order. */
-  static final Comparator<Reading> CHRONOLOGICAL =
-      Comparator.comparing(Reading::effective).thenComparing(Reading::source);
+  static final Comparator<Reading> CHRONOLOGICAL = ReadingSet::compareChronologically;
 
   private final ImmutableList<Reading> kept;
   private final ImmutableMap<SourceRef, SourceRef> duplicateOf;
@@ -31,6 +30,14 @@ final class ReadingSet {
   private ReadingSet(ImmutableList<Reading> kept, ImmutableMap<SourceRef, SourceRef> duplicateOf) {
     this.kept = kept;
     this.duplicateOf = duplicateOf;
+  }
+
+  /**
+   * {@link #CHRONOLOGICAL}, written out rather than as a comparator chain (it sorts every reading).
+   */
+  private static int compareChronologically(Reading a, Reading b) {
+    int c = a.effective().compareTo(b.effective());
+    return c != 0 ? c : a.source().compareTo(b.source());
   }
 
   static ReadingSet of(List<Reading> readings) {
@@ -67,6 +74,11 @@ final class ReadingSet {
     return kept;
   }
 
+  /** Whether any reading was a duplicate of another. */
+  boolean hasDuplicates() {
+    return !duplicateOf.isEmpty();
+  }
+
   /** The reading {@code source} duplicates, if it is a duplicate. */
   Optional<SourceRef> duplicateOf(SourceRef source) {
     return Optional.ofNullable(duplicateOf.get(source));
@@ -74,35 +86,79 @@ final class ReadingSet {
 
   /**
    * What makes two readings the same content: the device (type and id, any version), the code, the
-   * time, and each value (key, number with trailing zeros stripped, unit). A record rather than a
-   * concatenated string, so no text is built per reading.
+   * time, and each value (key, number with trailing zeros stripped, unit). It holds the reading and
+   * compares those fields in place, so nothing is built per reading: numbers are compared with
+   * {@code compareTo} (equal after stripping trailing zeros exactly when numerically equal), and
+   * the values are left out of the hash (readings of one device, code and time are rare).
    */
-  private record ContentKey(
-      String deviceType,
-      String deviceId,
-      String system,
-      String code,
-      Instant effective,
-      List<Object> values) {
+  private static final class ContentKey {
+    private final Reading reading;
+    private final int hash;
+
+    private ContentKey(Reading reading, int hash) {
+      this.reading = reading;
+      this.hash = hash;
+    }
+
     static ContentKey of(Reading r) {
-      List<Object> values = new ArrayList<>(3 * r.values().size());
-      for (Map.Entry<String, Measurement> e : r.values().entrySet()) {
-        values.add(e.getKey());
-        values.add(e.getValue().value().stripTrailingZeros());
-        values.add(e.getValue().unit());
+      int h = deviceType(r).hashCode();
+      h = 31 * h + deviceId(r).hashCode();
+      h = 31 * h + r.code().system().hashCode();
+      h = 31 * h + r.code().code().hashCode();
+      h = 31 * h + r.effective().hashCode();
+      return new ContentKey(r, h); // the values are compared in equals only
+    }
+
+    private static String deviceType(Reading r) {
+      return r.device().isPresent() ? r.device().get().resourceType() : "-";
+    }
+
+    private static String deviceId(Reading r) {
+      return r.device().isPresent() ? r.device().get().id() : "";
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      if (this == o) {
+        return true;
       }
-      return new ContentKey(
-          r.device().map(SourceRef::resourceType).orElse("-"),
-          r.device().map(SourceRef::id).orElse(""),
-          r.code().system(),
-          r.code().code(),
-          r.effective(),
-          values);
+      if (!(o instanceof ContentKey)) {
+        return false;
+      }
+      ContentKey k = (ContentKey) o;
+      Reading a = reading;
+      Reading b = k.reading;
+      if (hash != k.hash
+          || !a.effective().equals(b.effective())
+          || !a.code().code().equals(b.code().code())
+          || !a.code().system().equals(b.code().system())
+          || !deviceId(a).equals(deviceId(b))
+          || !deviceType(a).equals(deviceType(b))
+          || a.values().size() != b.values().size()) {
+        return false;
+      }
+      Iterator<Map.Entry<String, Measurement>> i = a.values().entrySet().iterator();
+      Iterator<Map.Entry<String, Measurement>> j = b.values().entrySet().iterator();
+      while (i.hasNext()) {
+        Map.Entry<String, Measurement> x = i.next();
+        Map.Entry<String, Measurement> y = j.next();
+        if (!x.getKey().equals(y.getKey())
+            || !x.getValue().unit().equals(y.getValue().unit())
+            || x.getValue().value().compareTo(y.getValue().value()) != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 
   /** The date of {@code r} in {@code zone}. */
   static java.time.LocalDate day(Reading r, ZoneId zone) {
-    return r.effective().atZone(zone).toLocalDate();
+    return java.time.LocalDate.ofInstant(r.effective(), zone);
   }
 }

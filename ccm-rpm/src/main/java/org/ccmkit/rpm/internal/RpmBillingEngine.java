@@ -32,7 +32,6 @@ import org.ccmkit.core.rules.CoreRules;
 import org.ccmkit.core.rules.CountedBlock;
 import org.ccmkit.rpm.AddOnParameters;
 import org.ccmkit.rpm.CodeBasis;
-import org.ccmkit.rpm.DeviceDays;
 import org.ccmkit.rpm.DevicePeriod;
 import org.ccmkit.rpm.DeviceTier;
 import org.ccmkit.rpm.EnrollmentParameters;
@@ -213,8 +212,13 @@ public final class RpmBillingEngine implements Rule<RpmQuery> {
     }
 
     // 2. Device supply, per period reported in the month.
-    DeviceDays deviceDays = counter.compute(record, practitioner, ctx);
-    ImmutableList<DevicePeriod> reported = deviceDays.reportedIn(month);
+    ImmutableList<DevicePeriod> periods = counter.periods(record, practitioner, ctx);
+    List<DevicePeriod> reported = new ArrayList<>(); // as DeviceDays.reportedIn
+    for (DevicePeriod period : periods) {
+      if (period.reportingMonth().equals(month)) {
+        reported.add(period);
+      }
+    }
     result.periods.addAll(reported);
     Set<String> deviceCodes = new LinkedHashSet<>();
     for (RpmParameters any : parameters.all()) {
@@ -226,7 +230,7 @@ public final class RpmBillingEngine implements Rule<RpmQuery> {
     }
 
     // 3. Set-up, once per episode.
-    result.decisions.add(setup(q, ctx, p, deviceDays, episodes, notEstablished, result.lines));
+    result.decisions.add(setup(q, ctx, p, periods, episodes, notEstablished, result.lines));
 
     // 4. Treatment management on the calendar month's minutes.
     AccruedTime accrued = core.accrue(CareQuery.of(record, CareProgram.RPM, month, pr), ctx);
@@ -379,7 +383,7 @@ public final class RpmBillingEngine implements Rule<RpmQuery> {
       RpmQuery q,
       EvaluationContext ctx,
       RpmParameters p,
-      DeviceDays deviceDays,
+      List<DevicePeriod> periods,
       List<Enrollment> episodes,
       Set<SourceRef> notEstablished,
       List<RpmCodeLine> lines) {
@@ -390,7 +394,7 @@ public final class RpmBillingEngine implements Rule<RpmQuery> {
     boolean any = false;
     for (Enrollment e : episodes) {
       Optional<DevicePeriod> first = Optional.empty();
-      for (DevicePeriod period : deviceDays.periods()) {
+      for (DevicePeriod period : periods) {
         if (!period.episode().equals(e.source())) {
           continue;
         }

@@ -54,6 +54,19 @@ public final class Units {
           .buildOrThrow();
 
   /**
+   * The spellings above plus the UCUM codes as written (mixed case), looked up before trimming and
+   * lower-casing: most inputs use one of these exactly, and each maps to what its lower-cased form
+   * maps to.
+   */
+  private static final ImmutableMap<String, Unit> AS_WRITTEN =
+      ImmutableMap.<String, Unit>builder()
+          .putAll(SPELLINGS)
+          .put("mm[Hg]", Unit.MMHG)
+          .put("mg/dL", Unit.MG_DL)
+          .put("mmol/L", Unit.MMOL_L)
+          .buildOrThrow();
+
+  /**
    * Returns {@code m} in the canonical unit of {@code metric}, or empty when its unit does not fit
    * the metric.
    *
@@ -62,7 +75,10 @@ public final class Units {
    * @return the exact value in {@link Metric#canonicalUnit()}
    */
   public static Optional<BigDecimal> toCanonical(Measurement m, Metric metric) {
-    Unit u = SPELLINGS.get(m.unit().trim().toLowerCase(Locale.ROOT));
+    Unit u = AS_WRITTEN.get(m.unit());
+    if (u == null) {
+      u = SPELLINGS.get(m.unit().trim().toLowerCase(Locale.ROOT));
+    }
     if (u == null) {
       return Optional.empty();
     }

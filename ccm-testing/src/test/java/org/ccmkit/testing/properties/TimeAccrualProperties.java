@@ -21,6 +21,7 @@ import org.ccmkit.core.model.StaffRole;
 import org.ccmkit.core.model.TimeEntry;
 import org.ccmkit.core.rule.EvidenceRole;
 import org.ccmkit.core.rules.AccruedTime;
+import org.ccmkit.core.rules.CareQuery;
 import org.ccmkit.core.rules.ConsentResult;
 import org.ccmkit.core.rules.CoreRules;
 import org.ccmkit.core.rules.CountedBlock;
@@ -36,6 +37,28 @@ import org.ccmkit.testing.Seeds;
  */
 class TimeAccrualProperties {
   private static final CoreRules RULES = CoreRules.standard();
+
+  @org.junit.jupiter.api.Test
+  void accrue_withConsentOfAnotherMonth_isRefused() {
+    Scenario s = Scenarios.random(1);
+    CareQuery next = CareQuery.of(s.record(), s.query().program(), s.query().month().plusMonths(1));
+    ConsentResult other = RULES.consentWindow(next, s.context());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RULES.accrue(s.query(), s.context(), other))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("another query");
+  }
+
+  /** The billing engine hands over the consent it evaluated; accrual is then the same. */
+  @PropertyTest
+  void accrue_withTheConsentAlreadyEvaluated_isTheSame(long seed) {
+    Scenario s = Scenarios.random(seed);
+    ConsentResult consent = RULES.consentWindow(s.query(), s.context());
+
+    assertThat(RULES.accrue(s.query(), s.context(), consent))
+        .isEqualTo(RULES.accrue(s.query(), s.context()));
+  }
 
   @PropertyTest
   void accrue_countableEntryAdded_noRoleAndNoTotalLower(long seed) {
