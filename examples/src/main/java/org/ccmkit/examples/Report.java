@@ -11,15 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ccmkit.billing.BillingResult;
 import org.ccmkit.core.model.CareProgram;
 import org.ccmkit.core.rule.Decision;
 import org.ccmkit.core.rule.Reason;
-import org.ccmkit.core.rule.Severity;
 import org.ccmkit.core.rules.CoreReasonCode;
 import org.ccmkit.fhir.r4.MappingResult;
-import org.ccmkit.rpm.Alert;
 import org.ccmkit.rpm.AlertSeverity;
-import org.ccmkit.rpm.DevicePeriod;
 
 /**
  * Renders {@code report.html}: one self-contained page (inline CSS and SVG, no script, no network)
@@ -64,13 +62,13 @@ final class Report {
 
     // Figures
     int ccmMinutes = 0;
-    for (MonthEnd.PatientMonth pm : r.patients()) {
+    for (MonthEnd.PatientRow pm : r.rows()) {
       for (MonthEnd.Minutes m : pm.minutes()) {
         ccmMinutes += m.minutes();
       }
     }
     h.append("<h2>The month in figures</h2><div class=\"cards\">");
-    card(h, "patients evaluated", Integer.toString(r.patients().size()));
+    card(h, "patients evaluated", Integer.toString(r.rows().size()));
     card(h, "enrolled", Long.toString(r.enrolled()));
     card(h, "billable", Long.toString(r.billable()));
     card(h, "minutes counted (CCM, PCM)", Integer.toString(ccmMinutes));
@@ -130,7 +128,7 @@ final class Report {
         .append("-minute CCM thresholds</h2>");
     List<String[]> rows = new ArrayList<>();
     List<Integer> values = new ArrayList<>();
-    for (MonthEnd.PatientMonth pm : r.patients()) {
+    for (MonthEnd.PatientRow pm : r.rows()) {
       for (MonthEnd.Minutes m : pm.minutes()) {
         rows.add(new String[] {pm.id(), m.program().name()});
         values.add(m.minutes());
@@ -210,7 +208,7 @@ final class Report {
         .append(".</p>");
     record Row(String id, CareProgram program, int minutes, int next) {}
     List<Row> rows = new ArrayList<>();
-    for (MonthEnd.PatientMonth pm : r.patients()) {
+    for (MonthEnd.PatientRow pm : r.rows()) {
       for (MonthEnd.Minutes m : pm.minutes()) {
         for (int t : r.thresholds().of(m.program())) {
           if (m.minutes() < t) {
@@ -252,12 +250,10 @@ final class Report {
   private static void devices(StringBuilder h, MonthEnd.Result r) {
     h.append("<h2>RPM device-day progress</h2>");
     List<String> rows = new ArrayList<>();
-    for (MonthEnd.PatientMonth pm : r.patients()) {
-      for (DevicePeriod p : MonthEnd.periods(pm)) {
-        int n = p.dataDays().size();
-        int length =
-            (int) java.time.temporal.ChronoUnit.DAYS.between(p.start(), p.nominalEndInclusive())
-                + 1;
+    for (MonthEnd.PatientRow pm : r.rows()) {
+      for (MonthEnd.PeriodRow p : pm.periods()) {
+        int n = p.dataDays();
+        int length = p.length();
         int w = Math.min(200, n * 200 / length);
         int target = Math.min(200, r.thresholds().deviceDays() * 200 / length);
         rows.add(
@@ -302,25 +298,23 @@ final class Report {
       card(h, s.fhirCode(), Integer.toString(r.alertsBySeverity().getOrDefault(s, 0)));
     }
     h.append("</div>");
-    ImmutableList<Alert> all =
-        r.patients().stream()
-            .flatMap(p -> p.alerts().stream())
-            .collect(ImmutableList.toImmutableList());
-    if (!all.isEmpty()) {
+    if (r.totalAlerts() > 0) {
       h.append("<table><tr><th>Patient</th><th>Severity</th><th>Alert</th><th>Breaches</th></tr>");
-      for (Alert a : all) {
-        String sev = a.severity().fhirCode();
-        h.append("<tr><td>")
-            .append(esc(a.patient().id()))
-            .append("</td><td class=\"sev-")
-            .append(esc(sev))
-            .append("\">")
-            .append(esc(sev))
-            .append("</td><td>")
-            .append(esc(a.label()))
-            .append("</td><td class=\"n\">")
-            .append(a.breachCount())
-            .append("</td></tr>");
+      for (MonthEnd.PatientRow pm : r.rows()) {
+        for (MonthEnd.AlertRow a : pm.alerts()) {
+          String sev = a.severity().fhirCode();
+          h.append("<tr><td>")
+              .append(esc(pm.id()))
+              .append("</td><td class=\"sev-")
+              .append(esc(sev))
+              .append("\">")
+              .append(esc(sev))
+              .append("</td><td>")
+              .append(esc(a.label()))
+              .append("</td><td class=\"n\">")
+              .append(a.breachCount())
+              .append("</td></tr>");
+        }
       }
       h.append("</table>");
     }
@@ -336,27 +330,18 @@ final class Report {
     h.append(
         "<table><tr><th>Patient</th><th>Program</th><th>Practitioner</th><th>Outcome</th>"
             + "<th>Reason</th></tr>");
-    for (MonthEnd.PatientMonth pm : r.patients()) {
-      for (Decision d : pm.blocked()) {
-        List<String> why = new ArrayList<>();
-        for (Reason reason : d.reasons()) {
-          if (reason.severity() != Severity.INFO) {
-            why.add(reason.message());
-          }
-        }
-        if (why.isEmpty()) {
-          d.reasons().forEach(reason -> why.add(reason.message()));
-        }
+    for (MonthEnd.PatientRow pm : r.rows()) {
+      for (MonthEnd.BlockedRow d : pm.blocked()) {
         h.append("<tr><td>")
             .append(esc(pm.id()))
             .append("</td><td>")
-            .append(esc(d.program().map(Enum::name).orElse("")))
+            .append(esc(d.program()))
             .append("</td><td>")
-            .append(esc(d.practitioner().map(p -> p.id()).orElse("")))
+            .append(esc(d.practitioner()))
             .append("</td><td>")
             .append(esc(d.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
             .append("</td><td>")
-            .append(esc(String.join("; ", why)))
+            .append(esc(d.why()))
             .append("</td></tr>");
       }
     }
@@ -380,30 +365,20 @@ final class Report {
     h.append("<h2>Worklist: care plans and consent records</h2>");
     StringBuilder rows = new StringBuilder();
     int count = 0;
-    for (MonthEnd.PatientMonth pm : r.patients()) {
-      Set<String> seen = new LinkedHashSet<>();
-      for (Decision d : pm.billing().decisions()) {
-        for (Reason reason : d.reasons()) {
-          if (!DOCUMENTATION_FINDINGS.contains(reason.code())) {
-            continue;
-          }
-          String program = d.program().map(Enum::name).orElse("");
-          if (!seen.add(program + "|" + reason.code() + "|" + reason.message())) {
-            continue;
-          }
-          count++;
-          rows.append("<tr><td>")
-              .append(esc(pm.id()))
-              .append("</td><td>")
-              .append(esc(program))
-              .append("</td><td>")
-              .append(esc(reason.code()))
-              .append("</td><td>")
-              .append(esc(reason.severity().name().toLowerCase(Locale.ROOT)))
-              .append("</td><td>")
-              .append(esc(reason.message()))
-              .append("</td></tr>");
-        }
+    for (MonthEnd.PatientRow pm : r.rows()) {
+      for (MonthEnd.FindingRow f : pm.findings()) {
+        count++;
+        rows.append("<tr><td>")
+            .append(esc(pm.id()))
+            .append("</td><td>")
+            .append(esc(f.program()))
+            .append("</td><td>")
+            .append(esc(f.code()))
+            .append("</td><td>")
+            .append(esc(f.severity().name().toLowerCase(Locale.ROOT)))
+            .append("</td><td>")
+            .append(esc(f.message()))
+            .append("</td></tr>");
       }
     }
     if (count == 0) {
@@ -418,6 +393,28 @@ final class Report {
         .append("<th>Severity</th><th>What to do</th></tr>")
         .append(rows)
         .append("</table>\n");
+  }
+
+  /**
+   * The documentation findings of one patient-month's billing decisions: one per program, reason
+   * code and message, in decision order.
+   */
+  static ImmutableList<MonthEnd.FindingRow> findings(BillingResult billing) {
+    ImmutableList.Builder<MonthEnd.FindingRow> out = ImmutableList.builder();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Decision d : billing.decisions()) {
+      for (Reason reason : d.reasons()) {
+        if (!DOCUMENTATION_FINDINGS.contains(reason.code())) {
+          continue;
+        }
+        String program = d.program().map(Enum::name).orElse("");
+        if (seen.add(program + "|" + reason.code() + "|" + reason.message())) {
+          out.add(
+              new MonthEnd.FindingRow(program, reason.code(), reason.severity(), reason.message()));
+        }
+      }
+    }
+    return out.build();
   }
 
   static String money(BigDecimal amount) {
