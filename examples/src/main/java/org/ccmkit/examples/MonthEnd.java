@@ -700,7 +700,9 @@ final class MonthEnd {
             Thresholds.from(CodeCatalog.builtIn(), TIMED, o.month().atEndOfMonth()),
             millis);
     Files.writeString(o.out().resolve("summary.json"), summaryJson(result), UTF_8);
-    Files.writeString(o.out().resolve("report.html"), Report.render(result), UTF_8);
+    try (Writer w = Files.newBufferedWriter(o.out().resolve("report.html"), UTF_8)) {
+      Report.write(result, w);
+    }
     return result;
   }
 
