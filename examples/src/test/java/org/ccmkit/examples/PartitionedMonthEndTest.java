@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,10 @@ class PartitionedMonthEndTest {
   }
 
   /** The first line where two texts differ (shortened), or empty when they are equal. */
-  private static String firstDifference(String expected, String actual) {
+  private static String firstDifference(@Nullable String expected, @Nullable String actual) {
+    if (expected == null || actual == null) {
+      return expected == actual ? "" : "a file is missing";
+    }
     if (expected.equals(actual)) {
       return "";
     }
