@@ -393,11 +393,13 @@ final class MonthEnd {
       throws IOException {
     PartitionRouter.Routed routed = new PartitionRouter().route(plan, k, temp);
     progress.note(
-        "routed %d lines (%d shared) to %d partitions", routed.lines(), routed.sharedLines(), k);
+        "routed %d lines (%d shared) to %d partitions (%d read apart)",
+        routed.lines(), routed.sharedLines(), k, routed.groups().size());
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<Part>> futures = new ArrayList<>();
-      for (int i = 0; i < k; i++) {
+      int groups = routed.groups().size();
+      for (int i = 0; i < groups; i++) {
         int p = i;
         futures.add(
             pool.submit(
@@ -406,8 +408,10 @@ final class MonthEnd {
                       new MappingEngine(mappingOptions, R4Mapper.sharedContext());
                   Set<SourceLocation> sharedLines = new HashSet<>();
                   PartitionRouter.feed(
-                      routed.parts().get(p), routed.sources(), engine, sharedLines::add);
-                  Files.delete(routed.parts().get(p));
+                      routed.groups().get(p), routed.sources(), engine, sharedLines::add);
+                  for (Path f : routed.groups().get(p)) {
+                    Files.delete(f);
+                  }
                   MappingResult mapping = engine.finish();
                   Part part =
                       part(
@@ -419,11 +423,11 @@ final class MonthEnd {
                           shared,
                           progress);
                   progress.note(
-                      "partition %d of %d: %d patients", p + 1, k, mapping.records().size());
+                      "partition %d of %d: %d patients", p + 1, groups, mapping.records().size());
                   return part;
                 }));
       }
-      List<Part> parts = new ArrayList<>(k);
+      List<Part> parts = new ArrayList<>(groups);
       for (Future<Part> f : futures) {
         parts.add(get(f));
       }
@@ -463,13 +467,15 @@ final class MonthEnd {
       PartitionRouter.Plan plan, int k, MappingOptions mappingOptions, Path temp, List<Part> parts)
       throws IOException {
     MappingEngine alone = new MappingEngine(mappingOptions, R4Mapper.sharedContext());
-    PartitionRouter.feed(temp.resolve("shared.spill"), sources(plan), alone, location -> {});
+    PartitionRouter.feed(
+        List.of(temp.resolve("shared.spill")), sources(plan), alone, location -> {});
     MappingResult sharedOnly = alone.finish();
     Map<String, int[]> byType = new TreeMap<>();
     for (Part part : parts) {
       part.countsByType().forEach((t, c) -> add(byType, t, c, 1));
     }
-    sharedOnly.countsByType().forEach((t, c) -> add(byType, t, c, -(k - 1)));
+    // each partition read (joined ones together) read the shared lines once
+    sharedOnly.countsByType().forEach((t, c) -> add(byType, t, c, -(parts.size() - 1)));
     ImmutableSortedMap.Builder<String, MappingCounts> counts = ImmutableSortedMap.naturalOrder();
     int[] total = new int[4];
     byType.forEach(

@@ -98,7 +98,7 @@ final class PartitionRouter {
   /** What the router wrote: the spill file of each partition and the shared lines alone. */
   record Routed(
       ImmutableList<String> sources,
-      ImmutableList<Path> parts,
+      ImmutableList<ImmutableList<Path>> groups,
       Path shared,
       long lines,
       long sharedLines,
@@ -164,6 +164,7 @@ final class PartitionRouter {
     Index index = new Index(k);
     long lines = 0;
     long sharedLines = 0;
+    long ordinal = 0;
     try (Spill shared = new Spill(sharedFile)) {
       try {
         for (int p = 0; p < k; p++) {
@@ -181,6 +182,7 @@ final class PartitionRouter {
             parts
                 .get(0)
                 .unreadable(
+                    ordinal++,
                     s,
                     0,
                     MappingIssueCode.UNREADABLE_INPUT,
@@ -205,6 +207,7 @@ final class PartitionRouter {
                 parts
                     .get(0)
                     .unreadable(
+                        ordinal++,
                         s,
                         lineNo + 1,
                         MappingIssueCode.UNREADABLE_INPUT,
@@ -227,13 +230,14 @@ final class PartitionRouter {
               int p = partition(text, k, index);
               if (p == SHARED) {
                 sharedLines++;
-                shared.line(KIND_SHARED, s, lineNo, bytes);
+                shared.line(KIND_SHARED, ordinal, s, lineNo, bytes);
                 for (Spill part : parts) {
-                  part.line(KIND_SHARED, s, lineNo, bytes);
+                  part.line(KIND_SHARED, ordinal, s, lineNo, bytes);
                 }
               } else {
-                parts.get(p).line(KIND_LINE, s, lineNo, bytes);
+                parts.get(p).line(KIND_LINE, ordinal, s, lineNo, bytes);
               }
+              ordinal++;
             }
           } catch (IOException e) {
             // closing failed: nothing more to read from this file
@@ -247,8 +251,23 @@ final class PartitionRouter {
     }
     ImmutableList.Builder<String> sources = ImmutableList.builder();
     plan.files().forEach(f -> sources.add(f.toString()));
+    // Partitions joined by a resource read twice naming patients of both are read as one.
+    ImmutableList<Path> all = partFiles.build();
+    List<List<Path>> byRoot = new ArrayList<>();
+    for (int p = 0; p < k; p++) {
+      byRoot.add(new ArrayList<>());
+    }
+    for (int p = 0; p < k; p++) {
+      byRoot.get(index.find(p)).add(all.get(p));
+    }
+    ImmutableList.Builder<ImmutableList<Path>> groups = ImmutableList.builder();
+    for (List<Path> g : byRoot) {
+      if (!g.isEmpty()) {
+        groups.add(ImmutableList.copyOf(g));
+      }
+    }
     return new Routed(
-        sources.build(), partFiles.build(), sharedFile, lines, sharedLines, index.bytes());
+        sources.build(), groups.build(), sharedFile, lines, sharedLines, index.bytes());
   }
 
   /** The partition of one line: 0 to k-1, or {@link #SHARED}. */
@@ -366,35 +385,90 @@ final class PartitionRouter {
   }
 
   /**
-   * Feeds a spill file to {@code feed}.
+   * Feeds spill files to {@code feed} in the order the lines were read (merged by read ordinal; a
+   * shared line in several of the files is fed once).
    *
-   * @param file a spill file written by {@link #route}
+   * @param files spill files written by {@link #route}
    * @param sources the source names, by index
    * @param feed where the lines go
-   * @throws IOException if the file cannot be read
+   * @throws IOException if a file cannot be read
    */
-  static void read(Path file, List<String> sources, Feed feed) throws IOException {
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER))) {
+  static void read(List<Path> files, List<String> sources, Feed feed) throws IOException {
+    List<SpillReader> readers = new ArrayList<>();
+    try {
+      for (Path f : files) {
+        SpillReader r = new SpillReader(f);
+        readers.add(r);
+        r.advance();
+      }
+      long last = -1;
       while (true) {
-        int kind;
-        try {
-          kind = in.readUnsignedByte();
-        } catch (EOFException e) {
+        SpillReader next = null;
+        for (SpillReader r : readers) {
+          if (r.ordinal >= 0 && (next == null || r.ordinal < next.ordinal)) {
+            next = r;
+          }
+        }
+        if (next == null) {
           return;
         }
-        String source = sources.get(in.readInt());
-        int line = in.readInt();
-        SourceLocation loc =
-            line == 0 ? SourceLocation.of(source) : SourceLocation.ofLine(source, line);
-        if (kind == KIND_UNREADABLE) {
-          MappingIssueCode code = MappingIssueCode.valueOf(in.readUTF());
-          feed.unreadable(loc, code, in.readUTF());
-        } else {
-          byte[] bytes = new byte[in.readInt()];
-          in.readFully(bytes);
-          feed.line(loc, new String(bytes, UTF_8), kind == KIND_SHARED);
+        if (next.ordinal != last) {
+          last = next.ordinal;
+          next.feed(sources, feed);
         }
+        next.advance();
+      }
+    } finally {
+      for (SpillReader r : readers) {
+        r.in.close();
+      }
+    }
+  }
+
+  /** One spill file being read: the record under the cursor. */
+  private static final class SpillReader {
+    final DataInputStream in;
+    long ordinal = -1;
+    int kind;
+    int source;
+    int line;
+    String code = "";
+    String message = "";
+    byte @Nullable [] bytes;
+
+    SpillReader(Path file) throws IOException {
+      this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+    }
+
+    void advance() throws IOException {
+      try {
+        kind = in.readUnsignedByte();
+      } catch (EOFException e) {
+        ordinal = -1;
+        return;
+      }
+      ordinal = in.readLong();
+      source = in.readInt();
+      line = in.readInt();
+      if (kind == KIND_UNREADABLE) {
+        code = in.readUTF();
+        message = in.readUTF();
+        bytes = null;
+      } else {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        bytes = b;
+      }
+    }
+
+    void feed(List<String> sources, Feed feed) {
+      String name = sources.get(source);
+      SourceLocation loc = line == 0 ? SourceLocation.of(name) : SourceLocation.ofLine(name, line);
+      byte[] b = bytes;
+      if (b == null) {
+        feed.unreadable(loc, MappingIssueCode.valueOf(code), message);
+      } else {
+        feed.line(loc, new String(b, UTF_8), kind == KIND_SHARED);
       }
     }
   }
@@ -405,10 +479,10 @@ final class PartitionRouter {
    * @throws IOException if the file cannot be read
    */
   static void feed(
-      Path file, List<String> sources, MappingEngine engine, Consumer<SourceLocation> shared)
+      List<Path> files, List<String> sources, MappingEngine engine, Consumer<SourceLocation> shared)
       throws IOException {
     read(
-        file,
+        files,
         sources,
         new Feed() {
           @Override
@@ -435,17 +509,19 @@ final class PartitionRouter {
           new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
     }
 
-    void line(int kind, int source, int line, byte[] bytes) throws IOException {
+    void line(int kind, long ordinal, int source, int line, byte[] bytes) throws IOException {
       out.writeByte(kind);
+      out.writeLong(ordinal);
       out.writeInt(source);
       out.writeInt(line);
       out.writeInt(bytes.length);
       out.write(bytes);
     }
 
-    void unreadable(int source, int line, MappingIssueCode code, String message)
+    void unreadable(long ordinal, int source, int line, MappingIssueCode code, String message)
         throws IOException {
       out.writeByte(KIND_UNREADABLE);
+      out.writeLong(ordinal);
       out.writeInt(source);
       out.writeInt(line);
       out.writeUTF(code.name());
@@ -468,14 +544,36 @@ final class PartitionRouter {
    */
   static final class Index {
     private final int k;
+    private final int[] parent;
     private long[] keys;
     private short[] values;
     private int size;
 
     Index(int k) {
       this.k = k;
+      this.parent = new int[k];
+      for (int p = 0; p < k; p++) {
+        parent[p] = p;
+      }
       this.keys = new long[1 << 16];
       this.values = new short[1 << 16];
+    }
+
+    /** The partition that reads partition {@code p}'s lines (the lowest of those joined to it). */
+    int find(int p) {
+      int r = p;
+      while (parent[r] != r) {
+        r = parent[r];
+      }
+      return r;
+    }
+
+    private void join(int a, int b) {
+      int ra = find(a);
+      int rb = find(b);
+      if (ra != rb) {
+        parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      }
     }
 
     /** Returns the partition stored for {@code key}, storing {@code partition} if there is none. */
@@ -485,7 +583,13 @@ final class PartitionRouter {
       int i = (int) (mix(kk) & mask);
       while (keys[i] != 0) {
         if (keys[i] == kk) {
-          return decode(values[i]);
+          int first = decode(values[i]);
+          if (first != SHARED && partition != SHARED && first != partition) {
+            // the copies name patients of two partitions: those are read as one, so that the
+            // copy kept links to its patient as in one pass
+            join(first, partition);
+          }
+          return first;
         }
         i = (i + 1) & mask;
       }
