@@ -333,7 +333,7 @@ final class MonthEnd {
       } else {
         inputName = o.inputs().size() + " path(s)";
         parts = partitioned(plan.get(), k, mappingOptions, temp, shared, progress);
-        mapping = merged(plan.get(), k, mappingOptions, temp, parts);
+        mapping = merged(plan.get(), mappingOptions, temp, parts);
       }
       Result result = write(o, inputName, mapping, parts, k, started);
       progress.note("done in %d ms", (System.nanoTime() - started) / 1_000_000);
@@ -372,7 +372,7 @@ final class MonthEnd {
       BigDecimal allowed,
       BigDecimal low,
       BigDecimal high,
-      ImmutableList<Integer> alertsBySeverity,
+      ImmutableMap<AlertSeverity, Integer> alertsBySeverity,
       int alertLines,
       int notes,
       int blocked,
@@ -464,7 +464,7 @@ final class MonthEnd {
    * alone gives them), and every issue in the mapper's order.
    */
   private static MappingResult merged(
-      PartitionRouter.Plan plan, int k, MappingOptions mappingOptions, Path temp, List<Part> parts)
+      PartitionRouter.Plan plan, MappingOptions mappingOptions, Path temp, List<Part> parts)
       throws IOException {
     MappingEngine alone = new MappingEngine(mappingOptions, R4Mapper.sharedContext());
     PartitionRouter.feed(
@@ -592,8 +592,8 @@ final class MonthEnd {
         progress.patients(index, from + chunk.size(), records.size());
       }
     }
-    int[] bySeverity = new int[AlertSeverity.values().length];
-    alerts.forEach(a -> bySeverity[a.severity().ordinal()]++);
+    Map<AlertSeverity, Integer> bySeverity = new EnumMap<>(AlertSeverity.class);
+    alerts.forEach(a -> bySeverity.merge(a.severity(), 1, Integer::sum));
     int alertLines = 0;
     try (KeyedLines.Out aw = new KeyedLines.Out(alertsFile)) {
       for (DetectedIssue d : R4DetectedIssues.toDetectedIssues(alerts)) {
@@ -607,10 +607,6 @@ final class MonthEnd {
             : mapping.issues().stream()
                 .filter(i -> !dropIssuesAt.contains(i.location()))
                 .collect(ImmutableList.toImmutableList());
-    ImmutableList.Builder<Integer> severities = ImmutableList.builder();
-    for (int n : bySeverity) {
-      severities.add(n);
-    }
     return new Part(
         rows.build(),
         months.build(),
@@ -622,7 +618,7 @@ final class MonthEnd {
         allowed,
         low,
         high,
-        severities.build(),
+        ImmutableMap.copyOf(bySeverity),
         alertLines,
         notes,
         blocked,
@@ -659,7 +655,7 @@ final class MonthEnd {
       low = low.add(part.low());
       high = high.add(part.high());
       for (AlertSeverity s : AlertSeverity.values()) {
-        bySeverity.merge(s, part.alertsBySeverity().get(s.ordinal()), Integer::sum);
+        bySeverity.merge(s, part.alertsBySeverity().getOrDefault(s, 0), Integer::sum);
       }
       alertLines += part.alertLines();
       rows.addAll(part.rows());
@@ -835,15 +831,6 @@ final class MonthEnd {
   /** Device periods of the patient reported in (ending in) the run's month, or open in it. */
   static ImmutableList<DevicePeriod> periods(PatientMonth pm) {
     return pm.rpm().map(RpmBilling::periods).orElse(ImmutableList.of());
-  }
-
-  private static void writeLines(Path file, List<String> lines) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, UTF_8)) {
-      for (String l : lines) {
-        w.write(l);
-        w.write('\n');
-      }
-    }
   }
 
   /**

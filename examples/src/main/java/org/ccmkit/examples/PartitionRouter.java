@@ -174,7 +174,6 @@ final class PartitionRouter {
         }
         ImmutableList<Path> files = plan.files();
         for (int s = 0; s < files.size(); s++) {
-          String name = files.get(s).toString();
           InputStream in;
           try {
             in = Files.newInputStream(files.get(s));
