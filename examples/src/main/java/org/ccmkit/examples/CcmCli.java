@@ -64,7 +64,8 @@ public final class CcmCli {
       """
       Usage: java -jar ccm.jar month-end [--month YYYY-MM] [--zone ZONE] [--as-of YYYY-MM-DD]
                                          [--in PATH ...] [--out DIR] [--quiet]
-                                         [--hapi-reader]
+                                         [--hapi-reader] [--partitions K]
+                                         [--partition-mb N]
 
       Bills one service month and writes six files into the output folder:
         claims.ndjson     FHIR Claim per patient x billing practitioner x month
@@ -88,6 +89,11 @@ public final class CcmCli {
         -q, --quiet        No progress on stderr.
         --hapi-reader      Parse every resource with HAPI (no fast reader); same outputs,
                            slower. For comparisons (docs/performance.md).
+        --partitions K     Split NDJSON input by patient into K partitions, evaluated two
+                           at a time (1 to 4096; 1 = one pass). Same outputs, less memory.
+                           Default: from the input size and --partition-mb.
+        --partition-mb N   NDJSON megabytes per partition when K is derived. Default: 64.
+                           JSON files and Bundles are always read in one pass.
         -h, --help         Show this help.
 
       Exit status: 0 the run completed (rejected input is reported in outcomes.ndjson),
@@ -404,6 +410,8 @@ public final class CcmCli {
     String outDir = "ccm-out";
     boolean quiet = false;
     boolean fastReader = true;
+    int partitions = 0;
+    int partitionMb = MonthEnd.Partitioning.DEFAULT_PARTITION_MB;
     List<String> inputs = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -419,6 +427,15 @@ public final class CcmCli {
         }
         case "-q", "--quiet" -> quiet = true;
         case "--hapi-reader" -> fastReader = false;
+        case "--partitions" -> {
+          partitions =
+              number(value(args, i, inline, name), name, 1, MonthEnd.Partitioning.MAX_PARTITIONS);
+          i += inline.isPresent() ? 0 : 1;
+        }
+        case "--partition-mb" -> {
+          partitionMb = number(value(args, i, inline, name), name, 1, 1 << 20);
+          i += inline.isPresent() ? 0 : 1;
+        }
         case "--month" -> {
           month = Optional.of(value(args, i, inline, name));
           i += inline.isPresent() ? 0 : 1;
@@ -510,7 +527,29 @@ public final class CcmCli {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException("--out " + outDir + " exists and is not a directory");
     }
-    return Optional.of(new MonthEnd.Options(m, z, asOfDate, paths.build(), out, quiet, fastReader));
+    return Optional.of(
+        new MonthEnd.Options(
+            m,
+            z,
+            asOfDate,
+            paths.build(),
+            out,
+            quiet,
+            fastReader,
+            new MonthEnd.Partitioning(partitions, partitionMb, Optional.empty())));
+  }
+
+  private static int number(String text, String name, int min, int max) throws UsageException {
+    int n;
+    try {
+      n = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + " '" + text + "' is not a whole number");
+    }
+    if (n < min || n > max) {
+      throw new UsageException(name + " must be from " + min + " to " + max);
+    }
+    return n;
   }
 
   private static String value(List<String> args, int i, Optional<String> inline, String name)
@@ -543,7 +582,7 @@ public final class CcmCli {
     out.printf(
         Locale.ROOT,
         "  patients   %d evaluated, %d enrolled, %d billable%n",
-        r.patients().size(),
+        r.rows().size(),
         r.enrolled(),
         r.billable());
     out.printf(

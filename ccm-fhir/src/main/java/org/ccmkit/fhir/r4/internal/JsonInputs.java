@@ -190,6 +190,26 @@ final class JsonInputs {
     }
   }
 
+  /**
+   * Reads one NDJSON line that a caller has already split off, with the location it had in its
+   * file: the same as a line of {@link #ndjson}, for a caller that routes lines (for example to
+   * partitions) and feeds them later. A leading byte-order mark is dropped, a blank line skipped.
+   */
+  void line(SourceLocation loc, String line) {
+    String text = stripBom(line);
+    if (text.isBlank()) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      sink.unreadable(loc, MappingIssueCode.MALFORMED_JSON, malformed(e));
+      return;
+    }
+    top(loc, node, text);
+  }
+
   // ---------------------------------------------------------------- JSON
 
   /** Reads JSON text: one Bundle or one resource. */

@@ -139,6 +139,21 @@ public final class MappingEngine implements MappingSession, JsonInputs.Sink {
     return this;
   }
 
+  /**
+   * Adds one NDJSON line read elsewhere, at the location it had in its file, as if that file had
+   * been added with {@link #addPath}: for a caller that splits NDJSON input into partitions and
+   * maps each partition in its own session (the month-end of the examples). Lines must come in the
+   * order they were read; issues name {@code location}.
+   *
+   * @param location the file (as the caller gave it) and 1-based line
+   * @param line the line's text
+   */
+  @Internal
+  public void addNdjsonLine(SourceLocation location, String line) {
+    checkState(!finished, "the session is finished");
+    inputs.line(location, line);
+  }
+
   // ---------------------------------------------------------------- first pass
 
   @Override
