@@ -188,14 +188,17 @@ final class PartitionRouter {
                     "the file could not be read (" + e.getClass().getSimpleName() + ")");
             continue;
           }
-          try (BufferedReader r =
+          BufferedReader r =
               new BufferedReader(
                   new InputStreamReader(
                       in,
                       UTF_8
                           .newDecoder()
                           .onMalformedInput(CodingErrorAction.REPORT)
-                          .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+                          .onUnmappableCharacter(CodingErrorAction.REPORT)));
+          // Only reading errors are accounted for per line; a spill file that cannot be written
+          // (a full disk) ends the run with that error rather than losing the rest of the input.
+          try {
             int lineNo = 0;
             while (true) {
               String line;
@@ -238,8 +241,8 @@ final class PartitionRouter {
               }
               ordinal++;
             }
-          } catch (IOException e) {
-            // closing failed: nothing more to read from this file
+          } finally {
+            closeQuietly(r);
           }
         }
       } finally {
@@ -267,6 +270,15 @@ final class PartitionRouter {
     }
     return new Routed(
         sources.build(), groups.build(), sharedFile, lines, sharedLines, index.bytes());
+  }
+
+  /** Closes an input file whose lines were all read; a failure to close it loses nothing. */
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // every line was read (or accounted for) before closing
+    }
   }
 
   /** The partition of one line: 0 to k-1, or {@link #SHARED}. */
