@@ -262,18 +262,28 @@ public final class CcmCli {
     MonthEnd.Result r;
     try {
       r = MonthEnd.run(options, err);
-    } catch (IOException | UncheckedIOException e) {
-      return usage(err, "cannot write to " + options.out() + ": " + e.getClass().getSimpleName());
-    } catch (CcmException e) {
-      String message = firstLine(String.valueOf(e.getMessage()));
-      if (e.errorCode() == ErrorCode.NO_PARAMETERS_FOR_DATE) {
-        return usage(err, "no rule parameters for --month " + options.month() + ": " + message);
-      }
-      err.println("ccm: the run failed (" + e.errorCode() + "): " + message);
-      return FAILED;
+    } catch (IOException | UncheckedIOException | CcmException e) {
+      return failed(e, options.out(), "--month " + options.month(), err);
     }
     printSummary(r, out);
     return OK;
+  }
+
+  /**
+   * The exit code and the one line the user sees when a run fails: an output that cannot be
+   * written, rule parameters missing for the date the user gave ({@code dateArgument}, e.g. {@code
+   * --month 2026-03}), or another rule error. Messages carry no PHI (the rules' errors never do).
+   */
+  private static int failed(Exception e, Path out, String dateArgument, PrintStream err) {
+    if (!(e instanceof CcmException c)) {
+      return usage(err, "cannot write to " + out + ": " + e.getClass().getSimpleName());
+    }
+    String message = firstLine(String.valueOf(c.getMessage()));
+    if (c.errorCode() == ErrorCode.NO_PARAMETERS_FOR_DATE) {
+      return usage(err, "no rule parameters for " + dateArgument + ": " + message);
+    }
+    err.println("ccm: the run failed (" + c.errorCode() + "): " + message);
+    return FAILED;
   }
 
   private static int generate(List<String> args, PrintStream out, PrintStream err) {
@@ -624,15 +634,8 @@ public final class CcmCli {
     Eligible.Result r;
     try {
       r = Eligible.run(options, err);
-    } catch (IOException | UncheckedIOException e) {
-      return usage(err, "cannot write to " + options.out() + ": " + e.getClass().getSimpleName());
-    } catch (CcmException e) {
-      String message = firstLine(String.valueOf(e.getMessage()));
-      if (e.errorCode() == ErrorCode.NO_PARAMETERS_FOR_DATE) {
-        return usage(err, "no rule parameters for --as-of " + options.asOf() + ": " + message);
-      }
-      err.println("ccm: the run failed (" + e.errorCode() + "): " + message);
-      return FAILED;
+    } catch (IOException | UncheckedIOException | CcmException e) {
+      return failed(e, options.out(), "--as-of " + options.asOf(), err);
     }
     var c = r.mapping().counts();
     out.printf(

@@ -95,6 +95,16 @@ class CcmCliTest {
   }
 
   @Test
+  void monthWithoutParameters_namesTheMonthGiven() {
+    Run r = run("month-end", "--month", "1999-01", "--out", tmp.resolve("x").toString(), "-q");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .startsWith("ccm: no rule parameters for --month 1999-01: ")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void outThatIsAFile_exit2() throws Exception {
     Path file = java.nio.file.Files.writeString(tmp.resolve("f"), "x");
     Run r = run("month-end", "--out", file.toString());
