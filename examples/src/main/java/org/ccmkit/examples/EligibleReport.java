@@ -15,18 +15,6 @@ import org.ccmkit.core.sweep.Screening;
  * cover. Every text is HTML-escaped.
  */
 final class EligibleReport {
-  /** The month-end report's look (docs/month-end.md), kept in step by hand. */
-  static final String STYLE =
-      "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px;"
-          + "color:#1d2733;background:#f6f8fa}h1{font-size:22px;margin:0 0 4px}"
-          + "h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;"
-          + "padding-bottom:4px}.muted{color:#57606a}.cards{display:flex;flex-wrap:wrap;"
-          + "gap:12px}.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;"
-          + "padding:10px 14px;min-width:130px}.card b{display:block;font-size:22px}"
-          + "table{border-collapse:collapse;background:#fff;margin:4px 0}"
-          + "td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;"
-          + "vertical-align:top}th{background:#eef1f4}td.n{text-align:right}";
-
   private EligibleReport() {}
 
   static String render(Eligible.Result r) {
@@ -37,7 +25,7 @@ final class EligibleReport {
         .append("<title>ccmkit eligibility sweep ")
         .append(esc(o.asOf().toString()))
         .append("</title>\n<style>")
-        .append(STYLE)
+        .append(Report.STYLE)
         .append("</style></head><body>\n");
     h.append("<h1>Care-management candidates as of ")
         .append(esc(o.asOf().toString()))

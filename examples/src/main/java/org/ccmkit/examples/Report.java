@@ -41,6 +41,18 @@ final class Report {
     return w.toString();
   }
 
+  /** The look of ccmkit's HTML reports (the eligibility sweep's too; docs/month-end.md). */
+  static final String STYLE =
+      "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px;"
+          + "color:#1d2733;background:#f6f8fa}h1{font-size:22px;margin:0 0 4px}"
+          + "h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;"
+          + "padding-bottom:4px}.muted{color:#57606a}.cards{display:flex;flex-wrap:wrap;"
+          + "gap:12px}.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;"
+          + "padding:10px 14px;min-width:130px}.card b{display:block;font-size:22px}"
+          + "table{border-collapse:collapse;background:#fff;margin:4px 0}"
+          + "td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;"
+          + "vertical-align:top}th{background:#eef1f4}td.n{text-align:right}";
+
   /**
    * Writes the page to {@code out} section by section, so that a large practice's page is never
    * held whole in memory.
@@ -55,17 +67,9 @@ final class Report {
         .append("<title>ccmkit month end ")
         .append(esc(o.month().toString()))
         .append("</title>\n<style>")
+        .append(STYLE)
         .append(
-            "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px;"
-                + "color:#1d2733;background:#f6f8fa}h1{font-size:22px;margin:0 0 4px}"
-                + "h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;"
-                + "padding-bottom:4px}.muted{color:#57606a}.cards{display:flex;flex-wrap:wrap;"
-                + "gap:12px}.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;"
-                + "padding:10px 14px;min-width:130px}.card b{display:block;font-size:22px}"
-                + "table{border-collapse:collapse;background:#fff;margin:4px 0}"
-                + "td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;"
-                + "vertical-align:top}th{background:#eef1f4}td.n{text-align:right}"
-                + ".sev-high{color:#b3261e;font-weight:600}.sev-moderate{color:#9a6700}"
+            ".sev-high{color:#b3261e;font-weight:600}.sev-moderate{color:#9a6700}"
                 + ".sev-low{color:#57606a}svg{background:#fff;border:1px solid #d0d7de;"
                 + "border-radius:8px}")
         .append("</style></head><body>\n");
